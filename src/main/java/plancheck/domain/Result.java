@@ -1,0 +1,35 @@
+package plancheck.domain;
+
+import java.time.LocalDate;
+
+/**
+ * One reported result of a commitment. Results form a series: at an evaluation date the latest one with
+ * {@code asOf} on or before that date counts.
+ *
+ * @param id           assigned by the store; null before it is stored
+ * @param commitmentId the commitment it reports on
+ * @param value        numeric kinds: the value reached (cumulative over the period)
+ * @param stage        MILESTONE: the stage reached
+ * @param done         BINARY: whether it is done
+ * @param asOf         the date the result describes
+ * @param reportedBy   who reported it
+ * @param evidence     佐证材料
+ * @param note         free text
+ * @param sample       true for made-up illustrative data, never for a reported figure
+ */
+public record Result(
+        Long id,
+        String commitmentId,
+        Double value,
+        Stage stage,
+        Boolean done,
+        LocalDate asOf,
+        String reportedBy,
+        Evidence evidence,
+        String note,
+        boolean sample) {
+
+    public Result withId(Long newId) {
+        return new Result(newId, commitmentId, value, stage, done, asOf, reportedBy, evidence, note, sample);
+    }
+}
