@@ -18,7 +18,8 @@ import java.util.Map;
  * @param unit          个, 套, 公里, %, ...
  * @param target        the number to reach (numeric kinds); the lower bound for RANGE
  * @param targetMax     upper bound for RANGE
- * @param baseline      the value progress starts from, when the source states one
+ * @param baseline      the level progress starts from, for targets that are a level (总托位达到…); null = 0
+ * @param prior         the preceding period's figure of the same metric, for context
  * @param stage         MILESTONE: the stage to reach
  * @param plannedStages MILESTONE: optional date by which each stage is planned
  * @param start         start of the period; default 1 January of {@code year}
@@ -43,6 +44,7 @@ public record Commitment(
         Double target,
         Double targetMax,
         Double baseline,
+        Prior prior,
         Stage stage,
         Map<Stage, LocalDate> plannedStages,
         LocalDate start,
@@ -75,13 +77,13 @@ public record Commitment(
 
     public Commitment withId(String newId) {
         return new Commitment(newId, district, districtName, year, category, title, kind, metric, unit, target,
-                targetMax, baseline, stage, plannedStages, start, deadline, firmness, owner, lead, source, assumed,
+                targetMax, baseline, prior, stage, plannedStages, start, deadline, firmness, owner, lead, source, assumed,
                 revision);
     }
 
     public Commitment withRevision(int newRevision) {
         return new Commitment(id, district, districtName, year, category, title, kind, metric, unit, target,
-                targetMax, baseline, stage, plannedStages, start, deadline, firmness, owner, lead, source, assumed,
+                targetMax, baseline, prior, stage, plannedStages, start, deadline, firmness, owner, lead, source, assumed,
                 newRevision);
     }
 }

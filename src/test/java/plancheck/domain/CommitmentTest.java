@@ -10,7 +10,7 @@ class CommitmentTest {
 
     private static Commitment of(Kind kind, LocalDate start, LocalDate deadline) {
         return new Commitment("c1", "fenghuang", "凤凰街道", 2025, "民生", "新增托位200个以上", kind, "childcare_places", "个",
-                200.0, null, null, null, null, start, deadline, null, null, null, null, null, 1);
+                200.0, null, null, null, null, null, start, deadline, null, null, null, null, null, 1);
     }
 
     @Test
