@@ -17,14 +17,10 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 import plancheck.domain.Commitment;
 import plancheck.domain.Result;
 import plancheck.domain.Stage;
+import plancheck.store.Json;
 
 /**
  * Reads the data set shipped on the class path: the curated reference files {@code data/reference/*.json} and the
@@ -42,19 +38,12 @@ public final class Dataset {
     record Scenario(String about, LocalDate scenarioDate, DataFile data) {
     }
 
-    // Unknown fields are errors: a misspelt field name in a curated file must not silently become null.
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
-
     private Dataset() {
     }
 
     /** Every reference file, ordered by file name (= seed number). */
     public static List<DataFile> reference() {
-        return listJson(REFERENCE_DIR).stream().map(name -> read(REFERENCE_DIR + "/" + name, DataFile.class)).toList();
+        return listJson(REFERENCE_DIR).stream().map(name -> file(REFERENCE_DIR + "/" + name)).toList();
     }
 
     /**
@@ -86,12 +75,18 @@ public final class Dataset {
                 r.asOf() == null ? null : r.asOf().plusDays(days), r.reportedBy(), r.evidence(), r.note(), r.sample());
     }
 
+    /** One data file from the class path. */
+    static DataFile file(String resource) {
+        return read(resource, DataFile.class);
+    }
+
     private static <T> T read(String resource, Class<T> type) {
         try (InputStream in = Dataset.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 throw new DatasetException(resource + " is not on the class path");
             }
-            return JSON.readValue(in, type);
+            // the API's mapping: a misspelt field in a curated file is an error, not a silent null
+            return Json.MAPPER.readValue(in, type);
         } catch (IOException e) {
             throw new DatasetException(resource + ": " + e.getMessage(), e);
         }
