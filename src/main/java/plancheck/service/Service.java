@@ -144,6 +144,11 @@ public final class Service implements AutoCloseable {
 
     // ---- reads ----
 
+    /** Number of live commitments. */
+    public int size() {
+        return live.size();
+    }
+
     public Optional<Commitment> commitment(String id) {
         return Optional.ofNullable(live.get(id));
     }
