@@ -2,6 +2,7 @@ package plancheck.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -12,6 +13,8 @@ import picocli.CommandLine.Option;
 
 import plancheck.App;
 import plancheck.Config;
+import plancheck.dataset.DatasetException;
+import plancheck.dataset.DatasetLoader;
 import plancheck.engine.RuleBuildException;
 
 /** {@code serve}: opens storage, builds the rules and serves the HTTP API until stopped. */
@@ -50,6 +53,14 @@ public final class ServeCommand implements Callable<Integer> {
             + " (PLANCHECK_MAX_BODY_BYTES; default ${DEFAULT-VALUE})")
     long maxBodyBytes;
 
+    @Option(names = "--no-reference-data", description = "start without the reference data set (it is loaded only"
+            + " into an empty database on first start)")
+    boolean noReferenceData;
+
+    @Option(names = "--demo", description = "also load the illustrative demo scenario (made-up sample data showing"
+            + " every status; only into an empty database)")
+    boolean demo;
+
     /** The configuration these options describe. */
     public Config config() {
         return new Config(port, host, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes);
@@ -61,8 +72,9 @@ public final class ServeCommand implements Callable<Integer> {
         Vertx vertx = Vertx.vertx();
         App app;
         try {
-            app = App.start(vertx, config, Clock.systemDefaultZone());
-        } catch (RuleBuildException e) {
+            app = App.start(vertx, config, Clock.systemDefaultZone(), List.of(),
+                    service -> DatasetLoader.loadIfEmpty(service, !noReferenceData, demo));
+        } catch (RuleBuildException | DatasetException e) {
             System.err.println(e.getMessage());
             vertx.close();
             return 2;

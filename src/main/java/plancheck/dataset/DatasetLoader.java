@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import plancheck.domain.Commitment;
 import plancheck.domain.Result;
 import plancheck.service.FieldError;
+import plancheck.service.Rejected;
 import plancheck.service.Service;
 import plancheck.service.Validation;
 
@@ -26,6 +27,8 @@ import plancheck.service.Validation;
 public final class DatasetLoader {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatasetLoader.class);
+    /** Recorded as the author of every loaded commitment revision. */
+    static final String AUTHOR = "plancheck data set";
 
     /** What a start-up load stored. */
     public record Loaded(int commitments, int results) {
@@ -36,36 +39,43 @@ public final class DatasetLoader {
     }
 
     /**
-     * Loads the chosen parts of the data set if the store is empty.
+     * Loads the chosen parts of the data set if the store is empty; blocks until the engine has taken them in
+     * (start-up code, off the event loop).
      *
      * @param reference the curated reference files (off with {@code serve --no-reference-data})
-     * @param demo      the illustrative scenario, its dates moved onto {@code today} ({@code serve --demo})
-     * @throws DatasetException before anything is stored, when a file does not read or does not validate
+     * @param demo      the illustrative scenario, its dates moved onto the service's today ({@code serve --demo})
+     * @throws DatasetException when a file does not read or does not validate (then nothing is stored), or the
+     *                          service refuses it
      */
-    public static CompletableFuture<Loaded> loadIfEmpty(Service service, boolean reference, boolean demo,
-            LocalDate today) {
-        List<DataFile> files = chosen(reference, demo, today);
-        if (files.isEmpty()) {
-            return CompletableFuture.completedFuture(Loaded.NOTHING);
+    public static Loaded loadIfEmpty(Service service, boolean reference, boolean demo) {
+        if (!reference && !demo) {
+            return Loaded.NOTHING;
         }
         if (!service.isEmpty()) {
-            LOG.info("store holds data: the data set is not loaded over it");
-            return CompletableFuture.completedFuture(Loaded.NOTHING);
+            LOG.info("the store holds data: the data set is not loaded over it");
+            return Loaded.NOTHING;
         }
+        LocalDate today = service.today();
+        List<DataFile> files = chosen(reference, demo, today);
         List<String> problems = problems(files, today);
         if (!problems.isEmpty()) {
             throw new DatasetException("the data set does not validate:\n" + String.join("\n", problems));
         }
         List<Commitment> commitments = files.stream().flatMap(f -> f.commitments().stream()).toList();
         List<Result> results = files.stream().flatMap(f -> f.results().stream()).toList();
-        return service.createCommitments(commitments, "plancheck data set")
-                .thenCompose(stored -> results.isEmpty() ? CompletableFuture.completedFuture(List.of())
-                        : service.reportAll(results))
-                .thenApply(reported -> {
-                    LOG.info("data set loaded: {} commitments, {} results from {}", commitments.size(),
-                            results.size(), files.stream().map(DataFile::document).toList());
-                    return new Loaded(commitments.size(), results.size());
-                });
+        try {
+            service.createCommitments(commitments, AUTHOR).join();
+            if (!results.isEmpty()) {
+                service.reportAll(results).join();
+            }
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            String detail = cause instanceof Rejected r ? r.getMessage() + " " + r.errors() : String.valueOf(cause);
+            throw new DatasetException("the service refused the data set: " + detail, cause);
+        }
+        LOG.info("data set loaded: {} commitments, {} results from {}", commitments.size(), results.size(),
+                files.stream().map(DataFile::document).toList());
+        return new Loaded(commitments.size(), results.size());
     }
 
     static List<DataFile> chosen(boolean reference, boolean demo, LocalDate today) {
