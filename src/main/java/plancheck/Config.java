@@ -61,6 +61,14 @@ public record Config(int port, String host, Path data, Path rules, String jdbcUr
         return new Config(newPort, host, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes);
     }
 
+    public Config withHost(String newHost) {
+        return new Config(port, newHost, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes);
+    }
+
+    public Config withMaxBodyBytes(long newMax) {
+        return new Config(port, host, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, newMax);
+    }
+
     public Config withData(Path newData) {
         return new Config(port, host, newData, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes);
     }

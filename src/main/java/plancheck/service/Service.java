@@ -279,10 +279,7 @@ public final class Service implements AutoCloseable {
         for (int i = 0; i < rs.size(); i++) {
             String prefix = batch ? "[" + i + "]." : "";
             Result r = rs.get(i);
-            Commitment c = live.get(r.commitmentId());
-            if (c == null) {
-                throw new Rejected.NotFound(r.commitmentId());
-            }
+            Commitment c = current(r.commitmentId());
             errors.addAll(Validation.result(r, c, today, prefix));
         }
         if (batch && rs.isEmpty()) {

@@ -16,14 +16,13 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The one JSON mapping of the domain facts, used for stored bodies and for the HTTP API. */
 public final class Json {
 
-    /** ISO dates, no nulls written, unknown fields and numbers-for-enums rejected, 200.0 written as 200. */
+    /** ISO dates, no nulls written, unknown fields and numbers-for-enums rejected, a missing number is 0, 200.0 written as 200. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .addModule(new SimpleModule().addSerializer(Double.class, new IntegralDoubleSerializer()))
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
