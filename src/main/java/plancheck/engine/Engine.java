@@ -295,12 +295,14 @@ public final class Engine implements AutoCloseable {
         return CompletableFuture.allOf(done);
     }
 
-    private void followClock() {
+    /** Moves today to the clock's date when that date changed since the last look (run once a minute). */
+    CompletableFuture<Void> followClock() {
         LocalDate now = LocalDate.now(clock);
-        if (!now.equals(clockDate)) {
-            clockDate = now;
-            setToday(now);
+        if (now.equals(clockDate)) {
+            return CompletableFuture.completedFuture(null);
         }
+        clockDate = now;
+        return setToday(now);
     }
 
     /** The live evaluation date. */
