@@ -149,7 +149,7 @@ public final class Engine implements AutoCloseable {
                     LocalDate day = today;
                     for (Placement pl : mine) {
                         pl.apply(p);
-                        pl.track.prepare(day, names);
+                        pl.track.prepare(day, names, rules.derive);
                         tracks.add(pl.track);
                     }
                     p.evaluate(tracks);
@@ -272,7 +272,7 @@ public final class Engine implements AutoCloseable {
 
     /** On the partition's thread: re-decides one track at the live date. */
     private Evaluation evaluate(Partition p, Track t) {
-        t.prepare(today, names);
+        t.prepare(today, names, rules.derive);
         p.evaluate(List.of(t));
         return Explanations.render(t.verdict, rules.ruleset.revision());
     }
@@ -286,7 +286,7 @@ public final class Engine implements AutoCloseable {
             done[p.index] = p.run(() -> {
                 List<Track> tracks = p.tracks();
                 for (Track t : tracks) {
-                    t.prepare(date, names);
+                    t.prepare(date, names, rules.derive);
                 }
                 p.evaluate(tracks);
                 return null;
@@ -295,12 +295,14 @@ public final class Engine implements AutoCloseable {
         return CompletableFuture.allOf(done);
     }
 
-    private void followClock() {
+    /** Moves today to the clock's date when that date changed since the last look (run once a minute). */
+    CompletableFuture<Void> followClock() {
         LocalDate now = LocalDate.now(clock);
-        if (!now.equals(clockDate)) {
-            clockDate = now;
-            setToday(now);
+        if (now.equals(clockDate)) {
+            return CompletableFuture.completedFuture(null);
         }
+        clockDate = now;
+        return setToday(now);
     }
 
     /** The live evaluation date. */
@@ -352,7 +354,7 @@ public final class Engine implements AutoCloseable {
                 Track t = index.get(id);
                 if (t != null && t.commitment != null) {
                     Track copy = t.copy();
-                    copy.prepare(date, names);
+                    copy.prepare(date, names, rules.derive);
                     copies.add(copy);
                 }
             }
