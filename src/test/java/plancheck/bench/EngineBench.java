@@ -51,14 +51,16 @@ public final class EngineBench {
                 double generate = ms(g0);
                 long t0 = System.nanoTime();
                 long cpu0 = cpuNanos();
+                long gc0 = gcMillis();
                 engine.load(w.commitments, w.results).join();
                 double load = ms(t0);
                 double cpu = (cpuNanos() - cpu0) / 1e6;
+                long gc = gcMillis() - gc0;
                 w = null;
                 long after = usedAfterGc();
-                System.out.printf("%,d commitments: load+evaluate %.0f ms wall, %.0f ms CPU of this process "
-                                + "(generating the input %.0f ms), heap %.0f MiB = %.0f bytes per commitment "
-                                + "(input records included); load average %.1f%n", n, load, cpu, generate,
+                System.out.printf("%,d commitments: load+evaluate %.0f ms wall, %.0f ms CPU of this process, "
+                                + "GC %d ms (generating the input %.0f ms), heap %.0f MiB = %.0f bytes per commitment "
+                                + "(input records included); load average %.1f%n", n, load, cpu, gc, generate,
                         (after - before) / 1048576.0, (after - before) / (double) n, loadAverage());
                 latency(engine, n, updates);
             }
@@ -101,6 +103,14 @@ public final class EngineBench {
     private static long cpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    private static long gcMillis() {
+        long sum = 0;
+        for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
     }
 
     private static double loadAverage() {
