@@ -5,6 +5,8 @@ import static plancheck.engine.Fixtures.*;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
@@ -39,9 +41,15 @@ class StatusRulesTest {
         engine = engineAt(MID_YEAR, 1);
     }
 
+    private static final Set<String> FIRED = ConcurrentHashMap.newKeySet();
+
     @AfterAll
-    static void stop() {
-        engine.close();
+    static void everyRuleFiredInSomeCase() {
+        try {
+            assertThat(FIRED).containsExactlyInAnyOrderElementsOf(engine.ruleset().rules());
+        } finally {
+            engine.close();
+        }
     }
 
     /** Puts a commitment (under a fresh id) and its results in the live engine at {@code day}. */
@@ -53,7 +61,9 @@ class StatusRulesTest {
             engine.report(new Result(r.id(), id, r.value(), r.stage(), r.done(), r.asOf(), r.reportedBy(),
                     r.evidence(), r.note(), r.sample())).join();
         }
-        return engine.evaluation(id).orElseThrow();
+        Evaluation e = engine.evaluation(id).orElseThrow();
+        FIRED.addAll(e.firedRules());
+        return e;
     }
 
     private static Result v(double value, LocalDate asOf) {
