@@ -1,6 +1,7 @@
 -- Portable SQL (H2 and PostgreSQL). The current revision of each commitment, every revision ever made, and the
 -- append-only series of reported results. Bodies are the JSON of the domain facts; the columns beside them are
--- what queries filter on.
+-- what queries filter on. Results have no index by commitment: every index page a commit touches is rewritten, and
+-- the live results are served from memory; only a retired commitment's results are read by a scan.
 
 CREATE TABLE commitment (
     id             VARCHAR(100) PRIMARY KEY,
@@ -40,5 +41,4 @@ CREATE TABLE result (
     recorded_at       TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
-CREATE INDEX result_by_commitment ON result (commitment_id, id);
 CREATE INDEX commitment_by_district ON commitment (district, plan_year);

@@ -32,8 +32,9 @@ import plancheck.Config;
  * loop of concurrent connections, printing throughput and latency percentiles.
  *
  * <pre>
- * java -cp target/plancheck.jar:target/test-classes plancheck.bench.HttpBench \
- *     [commitments=100000] [seconds=15] [getConnections=64] [postConnections=32] [url=http://127.0.0.1:PORT]
+ * bench/http.sh \
+ *     [commitments=100000] [seconds=15] [getConnections=64] [postConnections=32] [only=get,post]
+ *     [url=http://127.0.0.1:PORT]
  * </pre>
  * Without {@code url} it starts its own server in this JVM on a fresh temporary database.
  */
@@ -47,6 +48,7 @@ public final class HttpBench {
         int getConnections = intArg(args, "getConnections", 64);
         int postConnections = intArg(args, "postConnections", 32);
         String url = arg(args, "url", null);
+        String only = arg(args, "only", "get,post");
 
         System.out.printf("machine: %d cores, %d MiB max heap, %s %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("os.name"), System.getProperty("java.version"));
@@ -98,14 +100,18 @@ public final class HttpBench {
                     commitments, (System.nanoTime() - t0) / 1e9, BATCH);
 
             String today = LocalDate.now().toString();
-            run("GET /api/evaluations/{id}", client, getConnections, seconds, 200,
+            if (only.contains("get")) {
+                run("GET /api/evaluations/{id}", client, getConnections, seconds, 200,
                     i -> new String[] {"GET", "/api/evaluations/" + prefix + ThreadLocalRandom.current().nextInt(commitments),
                             null});
-            run("POST /api/commitments/{id}/results", client, postConnections, seconds, 201,
+            }
+            if (only.contains("post")) {
+                run("POST /api/commitments/{id}/results", client, postConnections, seconds, 201,
                     i -> new String[] {"POST", "/api/commitments/" + prefix
                             + ThreadLocalRandom.current().nextInt(commitments) + "/results",
                             "{\"value\":" + ThreadLocalRandom.current().nextInt(200) + ",\"asOf\":\"" + today
                                     + "\",\"sample\":true}"});
+            }
         } finally {
             client.close();
             vertx.close();
