@@ -197,6 +197,11 @@ public final class Service implements AutoCloseable {
         return results.stream().sorted(Comparator.comparing(Result::id)).toList();
     }
 
+    /** The evaluation of a live commitment today, from the engine's index. */
+    public Optional<Evaluation> evaluation(String id) {
+        return live.containsKey(id) ? engine.evaluation(id) : Optional.empty();
+    }
+
     /** The evaluation of a live commitment today (from the index) or at {@code asOf} (computed aside). */
     public CompletableFuture<Evaluation> evaluation(String id, LocalDate asOf) {
         if (!live.containsKey(id)) {
