@@ -128,12 +128,18 @@ public final class HttpBench {
             IntFunction<String[]> request) throws Exception {
         // warm-up of a third of the time, not counted
         loop(client, connections, Math.max(1, seconds / 3), expected, request);
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long cpu0 = processCpuNanos();
         Recorded r = loop(client, connections, seconds, expected, request);
+        long cpu = processCpuNanos() - cpu0;
         long[] lat = Arrays.copyOf(r.latencies, r.count.get());
         Arrays.sort(lat);
         System.out.printf(Locale.ROOT, "%s: %d connections, %d s, %d requests, %d errors, %.0f req/s,"
-                + " p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", name, connections, seconds, lat.length, r.errors.get(),
-                lat.length / r.elapsedSeconds, pct(lat, 0.50), pct(lat, 0.99), lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6);
+                + " p50 %.2f ms, p99 %.2f ms, max %.2f ms; this JVM (client + server) used %.2f cores,"
+                + " %.0f µs CPU per request; load average %.1f before%n", name, connections, seconds, lat.length,
+                r.errors.get(), lat.length / r.elapsedSeconds, pct(lat, 0.50), pct(lat, 0.99),
+                lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6, cpu / 1e9 / r.elapsedSeconds,
+                lat.length == 0 ? 0 : cpu / 1e3 / lat.length, load);
     }
 
     private record Recorded(long[] latencies, AtomicInteger count, AtomicInteger errors, double elapsedSeconds) {
@@ -189,6 +195,11 @@ public final class HttpBench {
 
     private static CompletableFuture<Integer> send(HttpClient client, HttpMethod method, String uri, String body) {
         return exchange(client, method, uri, body).toCompletionStage().toCompletableFuture();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double pct(long[] sorted, double p) {
