@@ -118,8 +118,8 @@ public final class Api {
                 q.oneOf("kind", Kind.class), null);
         Paging paging = q.paging();
         q.done();
-        Service.Page<Commitment> page = service.commitments(filter, paging.limit, paging.offset);
-        ok(ctx, new Views.Page<>(page.total(), page.limit(), page.offset(), page.items()));
+        reply(ctx, 200, service.commitments(filter, paging.limit, paging.offset),
+                page -> new Views.Page<>(page.total(), page.limit(), page.offset(), page.items()));
     }
 
     private void get(RoutingContext ctx) {

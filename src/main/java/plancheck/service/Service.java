@@ -159,9 +159,9 @@ public final class Service implements AutoCloseable {
         return Optional.ofNullable(live.get(id));
     }
 
-    /** Live commitments matching the filter, by id. */
-    public Page<Commitment> commitments(Filter filter, int limit, int offset) {
-        return Page.of(select(filter), limit, offset);
+    /** Live commitments matching the filter, by id (selected and sorted off the caller's thread). */
+    public CompletableFuture<Page<Commitment>> commitments(Filter filter, int limit, int offset) {
+        return read(() -> Page.of(select(filter), limit, offset));
     }
 
     /** Every revision of a commitment, retired ones included. */
@@ -365,11 +365,12 @@ public final class Service implements AutoCloseable {
     }
 
     private CompletableFuture<List<Evaluation>> evaluate(Filter filter, LocalDate asOf) {
-        List<Commitment> selected = select(filter);
+        List<Commitment> selected = live.values().stream().filter(filter::matches).toList();
         CompletableFuture<List<Evaluation>> evaluations;
         if (asOf == null) {
-            evaluations = CompletableFuture.completedFuture(
-                    selected.stream().map(c -> engine.evaluation(c.id())).flatMap(Optional::stream).toList());
+            // off the caller's thread: rendering every evaluation of a large selection takes a while
+            evaluations = read(() -> selected.stream().map(c -> engine.evaluation(c.id())).flatMap(Optional::stream)
+                    .toList());
         } else {
             evaluations = engine.evaluateAsOf(asOf, selected.stream().map(Commitment::id).toList());
         }
