@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 import io.vertx.core.Vertx;
 import picocli.CommandLine.Command;
@@ -16,6 +18,8 @@ import plancheck.Config;
 import plancheck.dataset.DatasetException;
 import plancheck.dataset.DatasetLoader;
 import plancheck.engine.RuleBuildException;
+import plancheck.http.Routes;
+import plancheck.service.Service;
 
 /** {@code serve}: opens storage, builds the rules and serves the HTTP API until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, defaultValueProvider = ServeCommand.Defaults.class,
@@ -72,8 +76,7 @@ public final class ServeCommand implements Callable<Integer> {
         Vertx vertx = Vertx.vertx();
         App app;
         try {
-            app = App.start(vertx, config, Clock.systemDefaultZone(), List.of(),
-                    service -> DatasetLoader.loadIfEmpty(service, !noReferenceData, demo));
+            app = App.start(vertx, config, Clock.systemDefaultZone(), routes(), this::prepare);
         } catch (RuleBuildException | DatasetException e) {
             System.err.println(e.getMessage());
             vertx.close();
@@ -93,6 +96,16 @@ public final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Route groups beyond the built-in API (e.g. the report import), each built on the ready service. */
+    List<Function<Service, Routes>> routes() {
+        return List.of();
+    }
+
+    /** Runs on the ready service before the server listens (e.g. loading the reference data set when empty). */
+    void prepare(Service service) {
+        DatasetLoader.loadIfEmpty(service, !noReferenceData, demo);
     }
 
     /** Option defaults from {@link Config#fromEnvironment}, so --help shows what will really be used. */

@@ -108,12 +108,19 @@ public final class EngineBench {
                 nanos[updates - 1] / 1e3);
     }
 
+    /** Heap in use after full collections, once two in a row agree within 256 KiB. */
     private static long usedAfterGc() throws InterruptedException {
-        for (int i = 0; i < 4; i++) {
+        long last = Long.MAX_VALUE;
+        for (int i = 0; i < 20; i++) {
             System.gc();
-            Thread.sleep(100);
+            Thread.sleep(50);
+            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            if (Math.abs(last - used) < 256 * 1024) {
+                return used;
+            }
+            last = used;
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return last;
     }
 
     /** CPU time of the whole process (all threads, GC included): what the load would take on idle cores. */
