@@ -55,8 +55,33 @@ class DatasetTest {
     @Test
     void givenTheShippedFilesWhenReadThenEverySeedWithAPlanHasItsFile() {
         assertThat(files).extracting(DataFile::document)
-                .contains("003_af213d65b87cb190.txt", "004_fa4dcfe65d210400.txt")
+                .containsExactly("000_78664df261c6048e.txt", "002_ae4d2cb886bd8760.txt", "003_af213d65b87cb190.txt",
+                        "004_fa4dcfe65d210400.txt")
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void givenThe华强北2022PlanThenItsCommitmentsAreCountedByKind() {
+        DataFile huaqiangbei = file("000_78664df261c6048e.txt");
+        assertThat(huaqiangbei.commitments()).hasSize(24);
+        assertThat(kinds(huaqiangbei)).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                Kind.MILESTONE, 1L, Kind.BINARY, 15L, Kind.ONGOING, 8L)));
+        assertThat(huaqiangbei.results()).hasSize(2);
+    }
+
+    @Test
+    void givenThe华强北RectificationLedgerThenItsMeasuresAndResultsAreCounted() {
+        DataFile ledger = file("002_ae4d2cb886bd8760.txt");
+        assertThat(ledger.commitments()).hasSize(85);
+        assertThat(kinds(ledger)).containsExactlyEntriesOf(new TreeMap<>(Map.of(
+                Kind.AT_LEAST, 2L, Kind.BINARY, 52L, Kind.ONGOING, 31L)));
+        assertThat(ledger.results()).hasSize(68);
+    }
+
+    @Test
+    void givenTheFourSeedsWithCommitmentsThenTheDataSetHoldsTheirSum() {
+        assertThat(files).hasSize(4);
+        assertThat(files.stream().mapToInt(f -> f.commitments().size()).sum()).isEqualTo(219);
     }
 
     @Test
