@@ -80,6 +80,7 @@ public final class Api {
         more.forEach(routes -> routes.mount(router));
 
         router.route().failureHandler(Failures::handle);
+        router.errorHandler(400, Failures::badRequest);
         router.errorHandler(404, Failures::handle);
         router.errorHandler(405, Failures::handle);
         router.errorHandler(500, Failures::handle);
@@ -298,7 +299,12 @@ public final class Api {
                 return null;
             }
             try {
-                return LocalDate.parse(v);
+                LocalDate date = LocalDate.parse(v);
+                if (date.getYear() < 1949 || date.getYear() > 2100) {
+                    errors.add(new FieldError(name, "year must be between 1949 and 2100"));
+                    return null;
+                }
+                return date;
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError(name, "'" + v + "' is not a date (YYYY-MM-DD)"));
                 return null;
