@@ -27,6 +27,7 @@ import plancheck.domain.Status;
 import plancheck.service.FieldError;
 import plancheck.service.Rejected;
 import plancheck.service.Service;
+import plancheck.service.Validation;
 
 /** Builds the HTTP API router; the server and the tests use the same one. */
 public final class Api {
@@ -119,8 +120,7 @@ public final class Api {
                 q.oneOf("kind", Kind.class), null);
         Paging paging = q.paging();
         q.done();
-        reply(ctx, 200, service.commitments(filter, paging.limit, paging.offset),
-                page -> new Views.Page<>(page.total(), page.limit(), page.offset(), page.items()));
+        reply(ctx, 200, service.commitments(filter, paging.limit, paging.offset), Function.identity());
     }
 
     private void get(RoutingContext ctx) {
@@ -183,8 +183,7 @@ public final class Api {
         Paging paging = q.paging();
         q.done();
         reply(ctx, 200, service.evaluations(filter, asOf, paging.limit, paging.offset),
-                page -> new Views.Page<>(page.total(), page.limit(), page.offset(),
-                        page.items().stream().map(Views.EvaluationView::of).toList()));
+                page -> page.map(Views.EvaluationView::of));
     }
 
     private void evaluation(RoutingContext ctx) {
@@ -300,8 +299,9 @@ public final class Api {
             }
             try {
                 LocalDate date = LocalDate.parse(v);
-                if (date.getYear() < 1949 || date.getYear() > 2100) {
-                    errors.add(new FieldError(name, "year must be between 1949 and 2100"));
+                if (date.getYear() < Validation.FIRST_YEAR || date.getYear() > Validation.LAST_YEAR) {
+                    errors.add(new FieldError(name, "year must be between " + Validation.FIRST_YEAR + " and "
+                            + Validation.LAST_YEAR));
                     return null;
                 }
                 return date;

@@ -17,8 +17,9 @@ public final class Validation {
 
     /** Ids end up in URL paths: keep them to characters that need no escaping. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
-    private static final int FIRST_YEAR = 1949;
-    private static final int LAST_YEAR = 2100;
+    /** Years a plan, a deadline or a result can plausibly have; others are typing errors. */
+    public static final int FIRST_YEAR = 1949;
+    public static final int LAST_YEAR = 2100;
 
     private Validation() {
     }
