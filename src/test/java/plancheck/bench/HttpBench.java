@@ -33,7 +33,7 @@ import plancheck.Config;
  *
  * <pre>
  * bench/http.sh \
- *     [commitments=100000] [seconds=15] [getConnections=64] [postConnections=32] [only=get,post]
+ *     [commitments=100000] [seconds=15] [getConnections=32] [postConnections=32] [only=get,post]
  *     [url=http://127.0.0.1:PORT]
  * </pre>
  * Without {@code url} it starts its own server in this JVM on a fresh temporary database.
@@ -45,7 +45,7 @@ public final class HttpBench {
     public static void main(String[] args) throws Exception {
         int commitments = intArg(args, "commitments", 100_000);
         int seconds = intArg(args, "seconds", 15);
-        int getConnections = intArg(args, "getConnections", 64);
+        int getConnections = intArg(args, "getConnections", 32);
         int postConnections = intArg(args, "postConnections", 32);
         String url = arg(args, "url", null);
         String only = arg(args, "only", "get,post");
