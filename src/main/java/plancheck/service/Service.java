@@ -13,11 +13,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import plancheck.domain.Commitment;
@@ -61,7 +64,7 @@ public final class Service implements AutoCloseable {
             return new Page<>(all.size(), limit, offset, List.copyOf(all.subList(from, to)));
         }
 
-        public <V> Page<V> map(java.util.function.Function<T, V> f) {
+        public <V> Page<V> map(Function<T, V> f) {
             return new Page<>(total, limit, offset, items.stream().map(f).toList());
         }
     }
@@ -77,7 +80,7 @@ public final class Service implements AutoCloseable {
     /** Ids of the commitments with stored results; changed only on the writer thread after a commit. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> thread(r, "plancheck-writer"));
-    private final java.util.concurrent.BlockingQueue<Pending> pending = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private final ExecutorService readers = Executors.newFixedThreadPool(4, r -> thread(r, "plancheck-reader"));
 
     private Service(Store store, Engine engine, Clock clock) {
