@@ -84,11 +84,8 @@ public final class EngineBench {
             Result r = Workload.result(c.id(), c.kind(), c.target() == null ? 100 : c.target(), c.stage(),
                     TODAY.minusDays(random.nextInt(30)), random);
             long t0 = System.nanoTime();
-            CompletableFuture<?> fresh = engine.report(r);
-            // wait by polling: the time until the evaluation is fresh, not until the OS wakes a parked caller
-            if (Boolean.getBoolean("bench.spin")) { while (!fresh.isDone()) { Thread.onSpinWait(); } } else { fresh.join(); }
+            engine.report(r).join();
             long t = System.nanoTime() - t0;
-            fresh.join();
             if (i >= 0) {
                 nanos[i] = t;
             }
