@@ -24,6 +24,7 @@ import org.kie.api.runtime.KieSession;
 
 import plancheck.domain.Commitment;
 import plancheck.domain.Evaluation;
+import plancheck.domain.Kind;
 import plancheck.domain.Result;
 
 /**
@@ -102,50 +103,56 @@ public final class Engine implements AutoCloseable {
      * replaced; results are added to their series. Results may name commitments of this batch or ones held.
      */
     public CompletableFuture<Void> load(Collection<Commitment> commitments, Collection<Result> results) {
-        Map<String, Commitment> byId = new HashMap<>(commitments.size() * 4 / 3 + 1);
-        Map<String, Result[]> series = new HashMap<>(results.size() * 4 / 3 + 1);
+        // one map from id to what goes on its track; validated in full before anything changes
+        Map<String, Placement> byId = new HashMap<>((commitments.size() + 1) * 4 / 3);
         try {
             for (Commitment c : commitments) {
                 Inputs.check(c);
-                byId.put(c.id(), c);
+                Placement held = byId.putIfAbsent(c.id(), new Placement(c.id(), c));
+                if (held != null) {
+                    held.commitment = c;
+                }
             }
             for (Result r : results) {
                 Objects.requireNonNull(r, "result");
-                Commitment c = byId.get(r.commitmentId());
-                if (c == null) {
+                Placement pl = byId.get(r.commitmentId());
+                if (pl == null) {
                     Track held = index.get(r.commitmentId());
-                    c = held == null || held.owner == null ? null : held.commitment;
+                    if (held == null || held.owner == null) {
+                        throw new UnknownCommitmentException(r.commitmentId());
+                    }
+                    pl = new Placement(r.commitmentId(), null);
+                    pl.kind = held.commitment.kind();
+                    byId.put(pl.id, pl);
                 }
-                if (c == null) {
-                    throw new UnknownCommitmentException(r.commitmentId());
-                }
-                Inputs.check(r, c.kind());
-                series.merge(r.commitmentId(), new Result[] {r}, (held, one) -> withResult(held, one[0]));
+                Inputs.check(r, pl.commitment != null ? pl.commitment.kind() : pl.kind);
+                pl.results = pl.results == null ? new Result[] {r} : withResult(pl.results, r);
             }
         } catch (RuntimeException invalid) {
             return CompletableFuture.failedFuture(invalid);
         }
-        // group by partition here; the partitions create and index their tracks in parallel
+        // grouped by partition here; the partitions create and index their tracks in parallel
         List<List<Placement>> work = new ArrayList<>(partitions.length);
         for (int i = 0; i < partitions.length; i++) {
             work.add(new ArrayList<>(byId.size() / partitions.length + 16));
         }
+        boolean empty = index.isEmpty();
         List<CompletableFuture<?>> moves = new ArrayList<>();
-        for (Commitment c : byId.values()) {
-            Partition to = partitionOf(c.district());
-            Track held = index.get(c.id());
-            if (held != null) {
-                moves.add(leave(held, to));
+        for (Placement pl : byId.values()) {
+            Track held = empty ? null : index.get(pl.id);
+            Partition to;
+            if (pl.commitment == null) {
+                to = held == null ? null : held.owner;
+                if (to == null) {
+                    return CompletableFuture.failedFuture(new UnknownCommitmentException(pl.id));
+                }
+            } else {
+                to = partitionOf(pl.commitment.district());
+                if (held != null) {
+                    moves.add(leave(held, to));
+                }
             }
-            work.get(to.index).add(new Placement(c.id(), c, series.remove(c.id())));
-        }
-        for (Map.Entry<String, Result[]> e : series.entrySet()) {
-            Track held = index.get(e.getKey());
-            Partition owner = held == null ? null : held.owner;
-            if (owner == null) {
-                return CompletableFuture.failedFuture(new UnknownCommitmentException(e.getKey()));
-            }
-            work.get(owner.index).add(new Placement(e.getKey(), null, e.getValue()));
+            work.get(to.index).add(pl);
         }
         return CompletableFuture.allOf(moves.toArray(CompletableFuture[]::new)).thenCompose(x -> {
             CompletableFuture<?>[] done = new CompletableFuture<?>[partitions.length];
@@ -169,7 +176,18 @@ public final class Engine implements AutoCloseable {
     }
 
     /** A commitment (when given) and results (sorted) to put on a track on its partition's thread. */
-    private record Placement(String id, Commitment commitment, Result[] results) {
+    private static final class Placement {
+        final String id;
+        Commitment commitment;
+        /** the kind of the held commitment, when only results are loaded for it */
+        Kind kind;
+        Result[] results;
+
+        Placement(String id, Commitment commitment) {
+            this.id = id;
+            this.commitment = commitment;
+        }
+
         void apply(Track track, Partition p) {
             if (commitment != null) {
                 track.commitment = commitment;
@@ -199,7 +217,7 @@ public final class Engine implements AutoCloseable {
         Track t = index.computeIfAbsent(commitment.id(), k -> new Track(null));
         Partition to = partitionOf(commitment.district());
         return leave(t, to).thenCompose(x -> to.run(() -> {
-            new Placement(commitment.id(), commitment, null).apply(t, to);
+            new Placement(commitment.id(), commitment).apply(t, to);
             return evaluate(to, t);
         }));
     }

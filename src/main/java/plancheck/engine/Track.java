@@ -26,7 +26,7 @@ public final class Track {
 
     // published to readers
     volatile Commitment commitment;
-    /** the result series, sorted by asOf then id; replaced as a whole */
+    /** the result series, sorted by asOf (in arrival order within a date); replaced as a whole */
     volatile Result[] results = NONE;
     volatile Verdict verdict;
     /** the partition whose session holds it; null while in none */
@@ -60,7 +60,7 @@ public final class Track {
     }
 
     /**
-     * Picks the results that count at {@code day} (the latest usable one on or before it, and the one before that)
+     * Picks the results that count at {@code day} (the latest usable one on or before it, and the one before that),
      * clears every conclusion and derives progress and expected progress, so that the rules decide afresh.
      */
     void prepare(LocalDate day, Names names, Consumer<Track> derive) {

@@ -13,11 +13,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import plancheck.domain.Commitment;
@@ -60,6 +63,10 @@ public final class Service implements AutoCloseable {
             int to = Math.min(all.size(), from + limit);
             return new Page<>(all.size(), limit, offset, List.copyOf(all.subList(from, to)));
         }
+
+        public <V> Page<V> map(Function<T, V> f) {
+            return new Page<>(total, limit, offset, items.stream().map(f).toList());
+        }
     }
 
     private static final String ANONYMOUS = "anonymous";
@@ -73,7 +80,7 @@ public final class Service implements AutoCloseable {
     /** Ids of the commitments with stored results; changed only on the writer thread after a commit. */
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> thread(r, "plancheck-writer"));
-    private final java.util.concurrent.BlockingQueue<Pending> pending = new java.util.concurrent.LinkedBlockingQueue<>();
+    private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
     private final ExecutorService readers = Executors.newFixedThreadPool(4, r -> thread(r, "plancheck-reader"));
 
     private Service(Store store, Engine engine, Clock clock) {
@@ -202,14 +209,10 @@ public final class Service implements AutoCloseable {
         return live.containsKey(id) ? engine.evaluation(id) : Optional.empty();
     }
 
-    /** The evaluation of a live commitment today (from the index) or at {@code asOf} (computed aside). */
+    /** The evaluation of a live commitment at {@code asOf}, computed aside from the live sessions. */
     public CompletableFuture<Evaluation> evaluation(String id, LocalDate asOf) {
         if (!live.containsKey(id)) {
             return CompletableFuture.failedFuture(new Rejected.NotFound(id));
-        }
-        if (asOf == null) {
-            return engine.evaluation(id).map(CompletableFuture::completedFuture)
-                    .orElseGet(() -> CompletableFuture.failedFuture(new Rejected.NotFound(id)));
         }
         return engine.evaluateAsOf(asOf, List.of(id)).thenApply(list -> list.stream().findFirst()
                 .orElseThrow(() -> new Rejected.NotFound(id)));

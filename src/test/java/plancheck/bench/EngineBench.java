@@ -43,6 +43,12 @@ public final class EngineBench {
             }
         }
 
+        // one-time costs (class loading, Drools jitting its constraints) are paid here, not by the first size
+        try (Engine warm = Engine.start(Path.of("rules"), partitions, clock)) {
+            Workload w = Workload.generate(10_000, 40, 1, 1);
+            warm.load(w.commitments, w.results).join();
+        }
+
         for (int n : sizes) {
             try (Engine engine = Engine.start(Path.of("rules"), partitions, clock)) {
                 long before = usedAfterGc();

@@ -37,6 +37,26 @@ class MainTest {
     }
 
     @Test
+    void givenARuleThatDoesNotCompileWhenServingThenItStopsAtOnceNamingTheFile(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path rules = java.nio.file.Files.createDirectories(dir.resolve("rules/plancheck/status"));
+        java.nio.file.Files.writeString(rules.resolve("broken.drl"),
+                "package plancheck.status\nrule \"never compiles\"\nwhen\n  Nothing(\nthen\nend\n");
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream old = System.err;
+        int code;
+        try {
+            System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+            code = Main.commandLine().execute("serve", "--port", "0", "--host", "127.0.0.1",
+                    "--rules", dir.resolve("rules").toString(), "--data", dir.resolve("db").toString());
+        } finally {
+            System.setErr(old);
+        }
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString(java.nio.charset.StandardCharsets.UTF_8)).contains("broken.drl");
+    }
+
+    @Test
     void givenEnvironmentVariablesThenTheyOverrideTheBuiltInDefaults() {
         Config config = Config.fromEnvironment(Map.of("PLANCHECK_PORT", "7070", "PLANCHECK_JDBC_URL",
                 "jdbc:postgresql://db/plancheck"));

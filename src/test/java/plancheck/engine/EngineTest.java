@@ -168,6 +168,23 @@ class EngineTest {
     }
 
     @Test
+    void whenLoadingResultsForHeldCommitments_thenTheyJoinTheirSeries() {
+        engine.upsert(atLeast("a", 200)).join();
+        engine.report(value("a", 40, LocalDate.of(2025, 6, 1))).join();
+        engine.load(List.of(), List.of(value("a", 120, MID_YEAR), value("a", 60, LocalDate.of(2025, 6, 15)))).join();
+        assertThat(engine.results("a")).extracting(Result::value).containsExactly(40.0, 60.0, 120.0);
+        assertThat(engine.evaluation("a").orElseThrow().progress()).isEqualTo(0.6);
+    }
+
+    @Test
+    void givenTheSameCommitmentTwiceInALoad_thenTheLastOneIsHeld() {
+        engine.load(List.of(atLeast("a", 200), atLeast("a", 100).withRevision(2)), List.of(value("a", 80, MID_YEAR)))
+                .join();
+        assertThat(engine.commitment("a").orElseThrow().revision()).isEqualTo(2);
+        assertThat(engine.evaluation("a").orElseThrow().progress()).isEqualTo(0.8);
+    }
+
+    @Test
     void whenTodayMovesPastTheDeadline_thenEveryCommitmentIsJudged() {
         engine.upsert(atLeast("a", 200)).join();
         engine.report(value("a", 120, MID_YEAR)).join();
