@@ -80,6 +80,30 @@ public final class MetricVocabulary {
         return Optional.empty();
     }
 
+    /** Where a phrase of a metric occurs in a text. */
+    public record Occurrence(Metric metric, int start, int end) {
+    }
+
+    /**
+     * Every occurrence of a phrase in {@code text}; where phrases overlap at the same end (小初学位, 学位) only the
+     * longest is kept.
+     */
+    public List<Occurrence> occurrences(String text) {
+        List<Occurrence> out = new java.util.ArrayList<>();
+        for (Map.Entry<String, Metric> e : byPhrase) {
+            String phrase = e.getKey();
+            for (int i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
+                int end = i + phrase.length();
+                boolean covered = out.stream().anyMatch(o -> o.start() <= end - phrase.length() && o.end() >= end);
+                if (!covered) {
+                    out.add(new Occurrence(e.getValue(), i, end));
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Occurrence::start));
+        return out;
+    }
+
     public List<Metric> all() {
         return List.copyOf(byKey.values());
     }
