@@ -201,6 +201,9 @@ public final class ReportImporter {
                     found.add(q);
                 }
             }
+            if (found.isEmpty()) {
+                return;
+            }
             MetricText metricText = new MetricText(c);
             for (int i = 0; i < found.size(); i++) {
                 Quantity q = found.get(i);
