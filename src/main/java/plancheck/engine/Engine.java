@@ -3,10 +3,24 @@ package plancheck.engine;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import org.kie.api.runtime.KieSession;
 
 import plancheck.domain.Commitment;
 import plancheck.domain.Evaluation;
@@ -17,11 +31,44 @@ import plancheck.domain.Result;
  * index of the latest evaluation of every commitment.
  *
  * <p>Writes go to the partition that owns the commitment's district and run on that partition's own thread; the
- * returned future completes once the affected evaluations are fresh in the index. Reads never touch a session.
+ * returned future completes, on that thread, once the affected evaluations are fresh in the index. Do not block in
+ * a callback attached to such a future (use the async variants to leave the thread). Reads never touch a session.
  *
- * <p>API CONTRACT for the service; the implementation fills these bodies in.
+ * <p>Invalid input fails the returned future and changes nothing: {@link IllegalArgumentException} ("field:
+ * reason") for a malformed commitment or result, {@link UnknownCommitmentException} for a result whose commitment
+ * is not held.
+ *
+ * <p>"Today" follows the clock: once a minute the engine looks at the clock's date and, when it has moved on since
+ * the last look (midnight), re-evaluates everything at the new date. {@link #setToday} moves the date at once; it
+ * stays until the clock's date next changes.
  */
 public final class Engine implements AutoCloseable {
+
+    private static final Comparator<Result> BY_DATE = Comparator.comparing(Result::asOf);
+
+    private final RuleBase rules;
+    private final Partition[] partitions;
+    private final Clock clock;
+    private final Names names = new Names();
+    private final ConcurrentHashMap<String, Track> index = new ConcurrentHashMap<>();
+    private final ExecutorService travel;
+    private final ScheduledExecutorService midnight;
+    private volatile LocalDate today;
+    private volatile LocalDate clockDate;
+
+    private Engine(RuleBase rules, int partitions, Clock clock) {
+        this.rules = rules;
+        this.clock = clock;
+        this.today = LocalDate.now(clock);
+        this.clockDate = today;
+        this.partitions = new Partition[partitions];
+        for (int i = 0; i < partitions; i++) {
+            this.partitions[i] = new Partition(i, rules.kieBase);
+        }
+        this.travel = Executors.newFixedThreadPool(Math.max(1, partitions), daemon("plancheck-as-of"));
+        this.midnight = Executors.newSingleThreadScheduledExecutor(daemon("plancheck-midnight"));
+        midnight.scheduleWithFixedDelay(this::followClock, 1, 1, TimeUnit.MINUTES);
+    }
 
     /**
      * Builds the rule base from every .drl file under {@code rulesDir} and starts {@code partitions} sessions.
@@ -30,68 +77,320 @@ public final class Engine implements AutoCloseable {
      * @throws RuleBuildException naming file, line and message when a rule does not compile
      */
     public static Engine start(Path rulesDir, int partitions, Clock clock) throws RuleBuildException {
-        throw new UnsupportedOperationException("engine not built yet");
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions: must be at least 1");
+        }
+        return new Engine(RuleBase.build(rulesDir), partitions, Objects.requireNonNull(clock, "clock"));
+    }
+
+    /** One partition per available processor. */
+    public static int defaultPartitions() {
+        return Runtime.getRuntime().availableProcessors();
     }
 
     /** Revision (content hash), files and rule names of the rule base in use. */
     public Ruleset ruleset() {
-        throw new UnsupportedOperationException("engine not built yet");
+        return rules.ruleset;
     }
 
-    /** Loads many commitments and their results at once (start-up from storage). */
+    /**
+     * Loads many commitments and their results at once (start-up from storage). A commitment already held is
+     * replaced; results are added to their series. Results may name commitments of this batch or ones held.
+     */
     public CompletableFuture<Void> load(Collection<Commitment> commitments, Collection<Result> results) {
-        throw new UnsupportedOperationException("engine not built yet");
+        Map<String, Commitment> byId = new HashMap<>();
+        Map<String, List<Result>> resultsById = new HashMap<>();
+        try {
+            for (Commitment c : commitments) {
+                Inputs.check(c);
+                byId.put(c.id(), c);
+            }
+            for (Result r : results) {
+                Objects.requireNonNull(r, "result");
+                Commitment c = byId.get(r.commitmentId());
+                if (c == null) {
+                    Track held = index.get(r.commitmentId());
+                    c = held == null ? null : held.commitment;
+                }
+                if (c == null) {
+                    throw new UnknownCommitmentException(r.commitmentId());
+                }
+                Inputs.check(r, c.kind());
+                resultsById.computeIfAbsent(r.commitmentId(), k -> new ArrayList<>(1)).add(r);
+            }
+        } catch (RuntimeException invalid) {
+            return CompletableFuture.failedFuture(invalid);
+        }
+        List<List<Placement>> work = new ArrayList<>(partitions.length);
+        for (int i = 0; i < partitions.length; i++) {
+            work.add(new ArrayList<>());
+        }
+        List<CompletableFuture<?>> moves = new ArrayList<>();
+        for (Commitment c : byId.values()) {
+            Track t = index.computeIfAbsent(c.id(), k -> new Track(null));
+            Partition to = partitionOf(c.district());
+            moves.add(leave(t, to));
+            work.get(to.index).add(new Placement(t, c, resultsById.remove(c.id())));
+        }
+        for (Map.Entry<String, List<Result>> e : resultsById.entrySet()) {
+            Track t = index.get(e.getKey());
+            Partition owner = t == null ? null : t.owner;
+            if (owner == null) {
+                return CompletableFuture.failedFuture(new UnknownCommitmentException(e.getKey()));
+            }
+            work.get(owner.index).add(new Placement(t, null, e.getValue()));
+        }
+        return CompletableFuture.allOf(moves.toArray(CompletableFuture[]::new)).thenCompose(x -> {
+            CompletableFuture<?>[] done = new CompletableFuture<?>[partitions.length];
+            for (Partition p : partitions) {
+                List<Placement> mine = work.get(p.index);
+                done[p.index] = p.run(() -> {
+                    List<Track> tracks = new ArrayList<>(mine.size());
+                    LocalDate day = today;
+                    for (Placement pl : mine) {
+                        pl.apply(p);
+                        pl.track.prepare(day, names);
+                        tracks.add(pl.track);
+                    }
+                    p.evaluate(tracks);
+                    return null;
+                });
+            }
+            return CompletableFuture.allOf(done);
+        });
+    }
+
+    /** A commitment (when given) and results to put on a track on its partition's thread. */
+    private record Placement(Track track, Commitment commitment, List<Result> results) {
+        void apply(Partition p) {
+            if (commitment != null) {
+                track.commitment = commitment;
+            }
+            if (results != null) {
+                Result[] series = track.results;
+                for (Result r : results) {
+                    series = withResult(series, r);
+                }
+                track.results = series;
+            }
+            track.owner = p;
+        }
     }
 
     /** Inserts a new commitment or replaces the revision held for its id; completes with its fresh evaluation. */
     public CompletableFuture<Evaluation> upsert(Commitment commitment) {
-        throw new UnsupportedOperationException("engine not built yet");
+        try {
+            Inputs.check(commitment);
+        } catch (RuntimeException invalid) {
+            return CompletableFuture.failedFuture(invalid);
+        }
+        Track t = index.computeIfAbsent(commitment.id(), k -> new Track(null));
+        Partition to = partitionOf(commitment.district());
+        return leave(t, to).thenCompose(x -> to.run(() -> {
+            new Placement(t, commitment, null).apply(to);
+            return evaluate(to, t);
+        }));
     }
 
-    /** Removes a commitment and its results from the live sessions and the index. */
+    /** Takes a track out of a partition other than {@code to} (its district changed). */
+    private CompletableFuture<Void> leave(Track t, Partition to) {
+        Partition from = t.owner;
+        if (from == null || from == to) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return from.run(() -> {
+            from.remove(t);
+            t.owner = null;
+            return null;
+        });
+    }
+
+    /** Removes a commitment and its results from the live sessions and the index. Unknown ids are ignored. */
     public CompletableFuture<Void> retire(String commitmentId) {
-        throw new UnsupportedOperationException("engine not built yet");
+        Track t = commitmentId == null ? null : index.get(commitmentId);
+        if (t == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Partition owner = t.owner;
+        if (owner == null) {
+            index.remove(commitmentId, t);
+            return CompletableFuture.completedFuture(null);
+        }
+        return owner.run(() -> {
+            owner.remove(t);
+            t.owner = null;
+            index.remove(commitmentId, t);
+            return null;
+        });
     }
 
-    /** Adds a result to its commitment's series; completes with the commitment's fresh evaluation. */
+    /**
+     * Adds a result to its commitment's series (a result with the id of one held replaces it); completes with the
+     * commitment's fresh evaluation.
+     */
     public CompletableFuture<Evaluation> report(Result result) {
-        throw new UnsupportedOperationException("engine not built yet");
+        if (result == null || result.commitmentId() == null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException("commitmentId: is missing"));
+        }
+        Track t = index.get(result.commitmentId());
+        Partition owner = t == null ? null : t.owner;
+        if (owner == null) {
+            return CompletableFuture.failedFuture(new UnknownCommitmentException(result.commitmentId()));
+        }
+        return owner.run(() -> {
+            if (t.owner != owner || t.handle == null) {
+                throw new UnknownCommitmentException(result.commitmentId());
+            }
+            Inputs.check(result, t.commitment.kind());
+            t.results = withResult(t.results, result);
+            return evaluate(owner, t);
+        });
+    }
+
+    /** The series with {@code r} in date order, after results of the same date; replacing one with its id. */
+    private static Result[] withResult(Result[] series, Result r) {
+        if (r.id() != null) {
+            for (int i = 0; i < series.length; i++) {
+                if (r.id().equals(series[i].id())) {
+                    Result[] copy = series.clone();
+                    copy[i] = r;
+                    Arrays.sort(copy, BY_DATE);
+                    return copy;
+                }
+            }
+        }
+        int at = series.length;
+        while (at > 0 && series[at - 1].asOf().isAfter(r.asOf())) {
+            at--;
+        }
+        Result[] copy = new Result[series.length + 1];
+        System.arraycopy(series, 0, copy, 0, at);
+        copy[at] = r;
+        System.arraycopy(series, at, copy, at + 1, series.length - at);
+        return copy;
+    }
+
+    /** On the partition's thread: re-decides one track at the live date. */
+    private Evaluation evaluate(Partition p, Track t) {
+        t.prepare(today, names);
+        p.evaluate(List.of(t));
+        return Explanations.render(t.verdict, rules.ruleset.revision());
     }
 
     /** Moves the live evaluation date (normally driven by the clock at midnight). */
-    public CompletableFuture<Void> setToday(LocalDate today) {
-        throw new UnsupportedOperationException("engine not built yet");
+    public CompletableFuture<Void> setToday(LocalDate date) {
+        Objects.requireNonNull(date, "date");
+        today = date;
+        CompletableFuture<?>[] done = new CompletableFuture<?>[partitions.length];
+        for (Partition p : partitions) {
+            done[p.index] = p.run(() -> {
+                List<Track> tracks = p.tracks();
+                for (Track t : tracks) {
+                    t.prepare(date, names);
+                }
+                p.evaluate(tracks);
+                return null;
+            });
+        }
+        return CompletableFuture.allOf(done);
+    }
+
+    private void followClock() {
+        LocalDate now = LocalDate.now(clock);
+        if (!now.equals(clockDate)) {
+            clockDate = now;
+            setToday(now);
+        }
     }
 
     /** The live evaluation date. */
     public LocalDate today() {
-        throw new UnsupportedOperationException("engine not built yet");
+        return today;
     }
 
     /** The commitment held for an id, if live. */
     public Optional<Commitment> commitment(String commitmentId) {
-        throw new UnsupportedOperationException("engine not built yet");
+        Track t = commitmentId == null ? null : index.get(commitmentId);
+        return t == null ? Optional.empty() : Optional.ofNullable(t.commitment);
     }
 
     /** Every live commitment (a snapshot, unordered). */
     public Collection<Commitment> commitments() {
-        throw new UnsupportedOperationException("engine not built yet");
+        List<Commitment> all = new ArrayList<>(index.size());
+        for (Track t : index.values()) {
+            Commitment c = t.commitment;
+            if (c != null) {
+                all.add(c);
+            }
+        }
+        return all;
+    }
+
+    /** The results held for a live commitment, in date order (empty when unknown). */
+    public List<Result> results(String commitmentId) {
+        Track t = commitmentId == null ? null : index.get(commitmentId);
+        return t == null ? List.of() : List.of(t.results);
     }
 
     /** The latest evaluation of a live commitment at {@link #today()}, from the index. */
     public Optional<Evaluation> evaluation(String commitmentId) {
-        throw new UnsupportedOperationException("engine not built yet");
+        Track t = commitmentId == null ? null : index.get(commitmentId);
+        Verdict v = t == null ? null : t.verdict;
+        return v == null ? Optional.empty() : Optional.of(Explanations.render(v, rules.ruleset.revision()));
     }
 
     /**
      * Evaluates the given commitments as of any past or future date in a throw-away session; the live sessions
-     * and the index are not touched. Unknown ids are skipped.
+     * and the index are not touched. Unknown ids are skipped; the answer follows the order of the ids.
      */
     public CompletableFuture<List<Evaluation>> evaluateAsOf(LocalDate date, Collection<String> commitmentIds) {
-        throw new UnsupportedOperationException("engine not built yet");
+        Objects.requireNonNull(date, "date");
+        List<String> ids = List.copyOf(new LinkedHashSet<>(commitmentIds));
+        return CompletableFuture.supplyAsync(() -> {
+            List<Track> copies = new ArrayList<>(ids.size());
+            for (String id : ids) {
+                Track t = index.get(id);
+                if (t != null && t.commitment != null) {
+                    Track copy = t.copy();
+                    copy.prepare(date, names);
+                    copies.add(copy);
+                }
+            }
+            KieSession session = Partition.newSession(rules.kieBase);
+            try {
+                for (Track c : copies) {
+                    session.insert(c);
+                }
+                session.fireAllRules();
+            } finally {
+                session.dispose();
+            }
+            List<Evaluation> out = new ArrayList<>(copies.size());
+            for (Track c : copies) {
+                out.add(Explanations.render(c.publish(), rules.ruleset.revision()));
+            }
+            return out;
+        }, travel);
+    }
+
+    private Partition partitionOf(String district) {
+        return partitions[Math.floorMod(district.hashCode(), partitions.length)];
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     @Override
     public void close() {
+        midnight.shutdownNow();
+        travel.shutdownNow();
+        for (Partition p : partitions) {
+            p.close();
+        }
     }
 }

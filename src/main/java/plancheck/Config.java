@@ -1,0 +1,75 @@
+package plancheck;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * Everything the server needs to start, with the defaults in one place. Environment variables override the
+ * defaults and command-line flags override both.
+ *
+ * @param port         HTTP port; 0 picks a free one
+ * @param host         address to bind
+ * @param data         folder of the embedded database (ignored when {@code jdbcUrl} is set)
+ * @param rules        folder of the .drl files
+ * @param jdbcUrl      a JDBC URL to use instead of the embedded database (e.g. PostgreSQL)
+ * @param jdbcUser     user for {@code jdbcUrl}
+ * @param jdbcPassword password for {@code jdbcUrl}
+ * @param partitions   rule sessions, one per thread, districts spread over them
+ * @param maxBodyBytes largest accepted request body; larger gets 413
+ */
+public record Config(int port, String host, Path data, Path rules, String jdbcUrl, String jdbcUser,
+        String jdbcPassword, int partitions, long maxBodyBytes) {
+
+    /** Default folder of the embedded database; {@code data/} at the repository root holds the reference data set. */
+    public static final Path DEFAULT_DATA = Path.of("plancheck-data");
+
+    public static Config defaults() {
+        return new Config(8080, "0.0.0.0", DEFAULT_DATA, Path.of("rules"), null, null, null,
+                Math.max(1, Runtime.getRuntime().availableProcessors()), 1024 * 1024);
+    }
+
+    /** The defaults with PLANCHECK_* environment variables applied. */
+    public static Config fromEnvironment(Map<String, String> env) {
+        Config d = defaults();
+        return new Config(
+                intOr(env, "PLANCHECK_PORT", d.port),
+                env.getOrDefault("PLANCHECK_HOST", d.host),
+                env.containsKey("PLANCHECK_DATA") ? Path.of(env.get("PLANCHECK_DATA")) : d.data,
+                env.containsKey("PLANCHECK_RULES") ? Path.of(env.get("PLANCHECK_RULES")) : d.rules,
+                env.getOrDefault("PLANCHECK_JDBC_URL", d.jdbcUrl),
+                env.getOrDefault("PLANCHECK_JDBC_USER", d.jdbcUser),
+                env.getOrDefault("PLANCHECK_JDBC_PASSWORD", d.jdbcPassword),
+                intOr(env, "PLANCHECK_PARTITIONS", d.partitions),
+                env.containsKey("PLANCHECK_MAX_BODY_BYTES") ? Long.parseLong(env.get("PLANCHECK_MAX_BODY_BYTES"))
+                        : d.maxBodyBytes);
+    }
+
+    private static int intOr(Map<String, String> env, String name, int fallback) {
+        return env.containsKey(name) ? Integer.parseInt(env.get(name)) : fallback;
+    }
+
+    /** The JDBC URL in use: the given one, else an H2 file database in {@code data}. */
+    public String effectiveJdbcUrl() {
+        if (jdbcUrl != null && !jdbcUrl.isBlank()) {
+            return jdbcUrl;
+        }
+        // WRITE_DELAY=0: a commit reaches the file before the answer goes out, so a 2xx survives a killed process
+        return "jdbc:h2:file:" + data.toAbsolutePath().resolve("plancheck") + ";WRITE_DELAY=0";
+    }
+
+    public Config withPort(int newPort) {
+        return new Config(newPort, host, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes);
+    }
+
+    public Config withHost(String newHost) {
+        return new Config(port, newHost, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes);
+    }
+
+    public Config withMaxBodyBytes(long newMax) {
+        return new Config(port, host, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, newMax);
+    }
+
+    public Config withData(Path newData) {
+        return new Config(port, host, newData, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes);
+    }
+}

@@ -1,0 +1,109 @@
+package plancheck.cli;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import io.vertx.core.Vertx;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Option;
+
+import plancheck.App;
+import plancheck.Config;
+import plancheck.engine.RuleBuildException;
+
+/** {@code serve}: opens storage, builds the rules and serves the HTTP API until stopped. */
+@Command(name = "serve", mixinStandardHelpOptions = true, defaultValueProvider = ServeCommand.Defaults.class,
+        description = "Serve the HTTP API. Defaults come from the PLANCHECK_* environment variables, else from"
+                + " the built-in configuration; flags override both.")
+public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = "--port", description = "HTTP port, 0 = any free one (PLANCHECK_PORT; default ${DEFAULT-VALUE})")
+    int port;
+
+    @Option(names = "--host", description = "address to bind (PLANCHECK_HOST; default ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--data", description = "folder of the embedded database (PLANCHECK_DATA; default ${DEFAULT-VALUE})")
+    Path data;
+
+    @Option(names = "--rules", description = "folder of the .drl rule files (PLANCHECK_RULES; default ${DEFAULT-VALUE})")
+    Path rules;
+
+    @Option(names = "--jdbc-url", description = "use this database instead of the embedded one, e.g."
+            + " jdbc:postgresql://host/plancheck (PLANCHECK_JDBC_URL)")
+    String jdbcUrl;
+
+    @Option(names = "--jdbc-user", description = "database user for --jdbc-url (PLANCHECK_JDBC_USER)")
+    String jdbcUser;
+
+    @Option(names = "--jdbc-password", description = "database password for --jdbc-url (PLANCHECK_JDBC_PASSWORD)")
+    String jdbcPassword;
+
+    @Option(names = "--partitions", description = "rule sessions, one thread each (PLANCHECK_PARTITIONS;"
+            + " default ${DEFAULT-VALUE})")
+    int partitions;
+
+    @Option(names = "--max-body-bytes", description = "largest request body, larger gets 413"
+            + " (PLANCHECK_MAX_BODY_BYTES; default ${DEFAULT-VALUE})")
+    long maxBodyBytes;
+
+    /** The configuration these options describe. */
+    public Config config() {
+        return new Config(port, host, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes);
+    }
+
+    @Override
+    public Integer call() {
+        Config config = config();
+        Vertx vertx = Vertx.vertx();
+        App app;
+        try {
+            app = App.start(vertx, config, Clock.systemDefaultZone());
+        } catch (RuleBuildException e) {
+            System.err.println(e.getMessage());
+            vertx.close();
+            return 2;
+        }
+        System.out.println("plancheck listening on http://" + config.host() + ":" + app.port() + " (rules "
+                + app.service().ruleset().revision() + ", " + app.service().size() + " commitments)");
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            vertx.close().toCompletionStage().toCompletableFuture().join();
+            stopped.countDown();
+        }, "plancheck-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    /** Option defaults from {@link Config#fromEnvironment}, so --help shows what will really be used. */
+    static final class Defaults implements picocli.CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(picocli.CommandLine.Model.ArgSpec arg) {
+            if (!(arg instanceof OptionSpec option)) {
+                return null;
+            }
+            Config c = Config.fromEnvironment(System.getenv());
+            Object value = switch (option.longestName()) {
+                case "--port" -> c.port();
+                case "--host" -> c.host();
+                case "--data" -> c.data();
+                case "--rules" -> c.rules();
+                case "--jdbc-url" -> c.jdbcUrl();
+                case "--jdbc-user" -> c.jdbcUser();
+                case "--jdbc-password" -> c.jdbcPassword();
+                case "--partitions" -> c.partitions();
+                case "--max-body-bytes" -> c.maxBodyBytes();
+                default -> null;
+            };
+            return value == null ? null : value.toString();
+        }
+    }
+}

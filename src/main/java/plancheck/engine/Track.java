@@ -1,0 +1,269 @@
+package plancheck.engine;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.kie.api.runtime.rule.FactHandle;
+
+import plancheck.domain.Commitment;
+import plancheck.domain.Kind;
+import plancheck.domain.Result;
+import plancheck.domain.Stage;
+import plancheck.domain.Status;
+
+/**
+ * The one fact the rules see per commitment: its terms, the result that counts at the evaluation date, what the
+ * derive rules computed and what the decide and warn rules concluded.
+ *
+ * <p>Owned by one session thread. Other threads only read the volatile {@link #commitment}, {@link #results} and
+ * {@link #verdict}, which are replaced, never mutated.
+ */
+public final class Track {
+
+    private static final Result[] NONE = new Result[0];
+
+    // published to readers
+    volatile Commitment commitment;
+    /** the result series, sorted by asOf then id; replaced as a whole */
+    volatile Result[] results = NONE;
+    volatile Verdict verdict;
+    /** the partition whose session holds it; null while in none */
+    volatile Partition owner;
+
+    // session-thread state
+    FactHandle handle;
+    private int today;
+    private Result counted;
+    private Result previous;
+    private double progress = Double.NaN;
+    private boolean met;
+    private double expectedProgress = Double.NaN;
+    private Stage dueStage;
+    private Status status;
+    private List<String> fired = List.of();
+    private List<String> warnings = List.of();
+    private Names names;
+
+    Track(Commitment commitment) {
+        this.commitment = commitment;
+    }
+
+    /** A detached copy for a throw-away evaluation at another date. */
+    Track copy() {
+        Track t = new Track(commitment);
+        t.results = results;
+        return t;
+    }
+
+    /**
+     * Picks the results that count at {@code day} (the latest usable one on or before it, and the one before that)
+     * and clears every conclusion, so that the rules decide afresh.
+     */
+    void prepare(LocalDate day, Names names) {
+        this.names = names;
+        this.today = (int) day.toEpochDay();
+        Kind kind = commitment.kind();
+        counted = null;
+        previous = null;
+        for (Result r : results) {
+            if (r.asOf().toEpochDay() > today) {
+                break;
+            }
+            if (usable(kind, r)) {
+                previous = counted;
+                counted = r;
+            }
+        }
+        progress = Double.NaN;
+        met = false;
+        expectedProgress = Double.NaN;
+        dueStage = null;
+        status = null;
+        fired = List.of();
+        warnings = List.of();
+    }
+
+    /** Whether a result carries what its commitment's kind is measured by. */
+    static boolean usable(Kind kind, Result r) {
+        return switch (kind) {
+            case MILESTONE -> r.stage() != null;
+            case BINARY -> r.done() != null;
+            case ONGOING -> true;
+            default -> r.value() != null;
+        };
+    }
+
+    /** Freezes the conclusions for readers on other threads. */
+    Verdict publish() {
+        Verdict v = new Verdict(commitment, counted, previous, today, status, progress, expectedProgress, dueStage,
+                fired, warnings);
+        verdict = v;
+        return v;
+    }
+
+    void fired(String rule) {
+        fired = names.with(fired, rule);
+    }
+
+    // ---- called by rule consequences
+
+    /** The status the decide rules settle on. */
+    public void decide(Status decided) {
+        this.status = decided;
+    }
+
+    /** A data-quality remark (code such as STALE) raised by a warn rule. */
+    public void warn(String code) {
+        warnings = names.with(warnings, code);
+    }
+
+    /** The highest planned stage whose date has passed before the evaluation date; null when none. */
+    public Stage stagePlannedBeforeToday() {
+        Stage due = null;
+        for (Map.Entry<Stage, LocalDate> e : commitment.plannedStages().entrySet()) {
+            if (e.getValue().toEpochDay() < today && (due == null || e.getKey().compareTo(due) > 0)) {
+                due = e.getKey();
+            }
+        }
+        return due;
+    }
+
+    // ---- terms of the commitment
+
+    public String getId() {
+        return commitment.id();
+    }
+
+    public Kind getKind() {
+        return commitment.kind();
+    }
+
+    public boolean isNumeric() {
+        return commitment.kind().numeric();
+    }
+
+    public double getTarget() {
+        Double t = commitment.target();
+        return t == null ? Double.NaN : t;
+    }
+
+    /** Upper bound of a RANGE; the target itself for the other kinds. */
+    public double getTargetMax() {
+        Double t = commitment.targetMax();
+        return commitment.kind() == Kind.RANGE && t != null ? t : getTarget();
+    }
+
+    public boolean isBaselineGiven() {
+        return commitment.baseline() != null;
+    }
+
+    /** The level progress starts from; 0 when not given. */
+    public double getBaseline() {
+        Double b = commitment.baseline();
+        return b == null ? 0 : b;
+    }
+
+    public Stage getTargetStage() {
+        return commitment.stage();
+    }
+
+    public boolean isPlannedStagesGiven() {
+        return !commitment.plannedStages().isEmpty();
+    }
+
+    public int getStartDay() {
+        return (int) commitment.effectiveStart().toEpochDay();
+    }
+
+    /** Epoch day of the deadline; {@link Integer#MAX_VALUE} when there is none (ONGOING). */
+    public int getDeadlineDay() {
+        LocalDate d = commitment.effectiveDeadline();
+        return d == null ? Integer.MAX_VALUE : (int) d.toEpochDay();
+    }
+
+    /** Epoch day of the evaluation date. */
+    public int getToday() {
+        return today;
+    }
+
+    // ---- the result that counts
+
+    /** Whether a usable result exists on or before the evaluation date. */
+    public boolean isReported() {
+        return counted != null;
+    }
+
+    public double getValue() {
+        return counted == null || counted.value() == null ? Double.NaN : counted.value();
+    }
+
+    public Stage getStage() {
+        return counted == null ? null : counted.stage();
+    }
+
+    public boolean isDone() {
+        return counted != null && Boolean.TRUE.equals(counted.done());
+    }
+
+    /** Epoch day the counted result describes. */
+    public int getReportDay() {
+        return counted == null ? Integer.MIN_VALUE : (int) counted.asOf().toEpochDay();
+    }
+
+    public boolean isPreviousReported() {
+        return previous != null;
+    }
+
+    public double getPreviousValue() {
+        return previous == null || previous.value() == null ? Double.NaN : previous.value();
+    }
+
+    public Stage getPreviousStage() {
+        return previous == null ? null : previous.stage();
+    }
+
+    // ---- derived by the derive rules
+
+    public double getProgress() {
+        return progress;
+    }
+
+    public void setProgress(double progress) {
+        this.progress = progress;
+    }
+
+    public boolean isMet() {
+        return met;
+    }
+
+    public void setMet(boolean met) {
+        this.met = met;
+    }
+
+    public double getExpectedProgress() {
+        return expectedProgress;
+    }
+
+    public void setExpectedProgress(double expectedProgress) {
+        this.expectedProgress = expectedProgress;
+    }
+
+    /** MILESTONE: the highest stage whose planned date has passed. */
+    public Stage getDueStage() {
+        return dueStage;
+    }
+
+    public void setDueStage(Stage dueStage) {
+        this.dueStage = dueStage;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    @Override
+    public String toString() {
+        return "Track[" + commitment.id() + "]";
+    }
+}

@@ -1,0 +1,327 @@
+package plancheck.http;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+
+import plancheck.domain.Commitment;
+import plancheck.domain.Kind;
+import plancheck.domain.Status;
+import plancheck.service.FieldError;
+import plancheck.service.Service;
+
+/** Builds the HTTP API router; the server and the tests use the same one. */
+public final class Api {
+
+    /** Header naming who makes a change; a body field {@code by} (PUT) takes precedence. */
+    public static final String USER_HEADER = "X-User";
+    static final int DEFAULT_LIMIT = 100;
+    static final int MAX_LIMIT = 1000;
+    private static final String JSON = "application/json; charset=utf-8";
+
+    private final Service service;
+    private final Buffer openapi;
+
+    private Api(Service service) {
+        this.service = service;
+        this.openapi = Buffer.buffer(resource("/openapi.yaml"));
+    }
+
+    /**
+     * The API router.
+     *
+     * @param maxBodyBytes larger request bodies are refused with 413
+     * @param more         further route groups, mounted after the built-in ones
+     */
+    public static Router router(Vertx vertx, Service service, long maxBodyBytes, List<Routes> more) {
+        Api api = new Api(service);
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        router.get("/health").handler(api::health);
+        router.get("/openapi.yaml").handler(ctx -> ctx.response()
+                .putHeader("content-type", "application/yaml; charset=utf-8").end(api.openapi));
+        router.get("/api/rules").handler(ctx -> ok(ctx, service.ruleset()));
+
+        router.post("/api/commitments/batch").handler(api::createBatch);
+        router.post("/api/commitments").handler(api::create);
+        router.get("/api/commitments").handler(api::list);
+        router.get("/api/commitments/:id").handler(api::get);
+        router.put("/api/commitments/:id").handler(api::revise);
+        router.delete("/api/commitments/:id").handler(api::retire);
+        router.get("/api/commitments/:id/revisions").handler(api::revisions);
+        router.post("/api/commitments/:id/results").handler(api::report);
+        router.get("/api/commitments/:id/results").handler(api::results);
+
+        router.get("/api/evaluations").handler(api::evaluations);
+        router.get("/api/evaluations/:id").handler(api::evaluation);
+        router.get("/api/scorecard").handler(api::scorecard);
+
+        more.forEach(routes -> routes.mount(router));
+
+        router.route().failureHandler(Failures::handle);
+        router.errorHandler(404, Failures::handle);
+        router.errorHandler(405, Failures::handle);
+        router.errorHandler(500, Failures::handle);
+        return router;
+    }
+
+    // ---- handlers ----
+
+    private void health(RoutingContext ctx) {
+        ok(ctx, new Views.Health("UP", service.ruleset().revision(),
+                service.size(), service.today(), java.time.Instant.now()));
+    }
+
+    private void create(RoutingContext ctx) {
+        Commitment c = JsonBodies.read(ctx, Commitment.class);
+        reply(ctx, 201, service.createCommitment(c, user(ctx, null)), Function.identity());
+    }
+
+    private void createBatch(RoutingContext ctx) {
+        List<Commitment> cs = JsonBodies.read(ctx, new TypeReference<List<Commitment>>() { });
+        if (cs.contains(null)) {
+            throw Problem.badRequest("wrong-types", "Fields of the wrong type or value", "null in the array",
+                    List.of(new FieldError("[" + cs.indexOf(null) + "]", "must be an object")));
+        }
+        reply(ctx, 201, service.createCommitments(cs, user(ctx, null)), Function.identity());
+    }
+
+    private void list(RoutingContext ctx) {
+        Query q = new Query(ctx);
+        Service.Filter filter = new Service.Filter(q.text("district"), q.integer("year"), q.text("category"),
+                q.oneOf("kind", Kind.class), null);
+        Paging paging = q.paging();
+        q.done();
+        Service.Page<Commitment> page = service.commitments(filter, paging.limit, paging.offset);
+        ok(ctx, new Views.Page<>(page.total(), page.limit(), page.offset(), page.items()));
+    }
+
+    private void get(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        service.commitment(id).ifPresentOrElse(c -> ok(ctx, c),
+                () -> reply(ctx, 200, service.stored(id), stored -> {
+                    if (stored.live()) {
+                        return stored.commitment();
+                    }
+                    throw new Problem.Raised(Problem.of("gone", "Commitment retired", 410, "commitment " + id
+                            + " was retired on " + stored.retired().at() + "; its revisions stay readable",
+                            List.of(new FieldError("id", "retired"))));
+                }));
+    }
+
+    private void revise(RoutingContext ctx) {
+        JsonNode tree = JsonBodies.tree(ctx);
+        if (!(tree instanceof ObjectNode body)) {
+            throw Problem.badRequest("wrong-types", "Fields of the wrong type or value", "the body must be an object",
+                    List.of(new FieldError("", "expected object")));
+        }
+        String reason = textField(body, "reason");
+        String by = textField(body, "by");
+        Commitment c = JsonBodies.convert(body, Commitment.class);
+        reply(ctx, 200, service.reviseCommitment(ctx.pathParam("id"), c, reason, user(ctx, by)),
+                Function.identity());
+    }
+
+    private void retire(RoutingContext ctx) {
+        Query q = new Query(ctx);
+        String reason = q.text("reason");
+        q.done();
+        String id = ctx.pathParam("id");
+        Future.fromCompletionStage(service.retireCommitment(id, reason, user(ctx, null)), ctx.vertx().getOrCreateContext())
+                .onSuccess(v -> ctx.response().setStatusCode(204).end())
+                .onFailure(ctx::fail);
+    }
+
+    private void revisions(RoutingContext ctx) {
+        String id = ctx.pathParam("id");
+        CompletableFuture<Views.Revisions> view = service.stored(id).thenCombine(service.revisions(id),
+                (stored, revisions) -> new Views.Revisions(id, stored.retired(), revisions));
+        reply(ctx, 200, view, Function.identity());
+    }
+
+    private void report(RoutingContext ctx) {
+        Views.ResultInput input = JsonBodies.read(ctx, Views.ResultInput.class);
+        reply(ctx, 201, service.report(input.toResult(ctx.pathParam("id"), user(ctx, null))), Views.Reported::of);
+    }
+
+    private void results(RoutingContext ctx) {
+        reply(ctx, 200, service.results(ctx.pathParam("id")), Function.identity());
+    }
+
+    private void evaluations(RoutingContext ctx) {
+        Query q = new Query(ctx);
+        Service.Filter filter = new Service.Filter(q.text("district"), q.integer("year"), q.text("category"),
+                q.oneOf("kind", Kind.class), q.oneOf("status", Status.class));
+        LocalDate asOf = q.date("asOf");
+        Paging paging = q.paging();
+        q.done();
+        reply(ctx, 200, service.evaluations(filter, asOf, paging.limit, paging.offset),
+                page -> new Views.Page<>(page.total(), page.limit(), page.offset(),
+                        page.items().stream().map(Views.EvaluationView::of).toList()));
+    }
+
+    private void evaluation(RoutingContext ctx) {
+        Query q = new Query(ctx);
+        LocalDate asOf = q.date("asOf");
+        q.done();
+        reply(ctx, 200, service.evaluation(ctx.pathParam("id"), asOf), Views.EvaluationView::of);
+    }
+
+    private void scorecard(RoutingContext ctx) {
+        Query q = new Query(ctx);
+        String district = q.text("district");
+        Integer year = q.integer("year");
+        LocalDate asOf = q.date("asOf");
+        q.done();
+        reply(ctx, 200, service.scorecard(new Service.Filter(district, year, null, null, null), asOf),
+                s -> Views.ScorecardView.of(s, district, year));
+    }
+
+    // ---- plumbing ----
+
+    private static <T, V> void reply(RoutingContext ctx, int status, CompletableFuture<T> work, Function<T, V> view) {
+        Future.fromCompletionStage(work, ctx.vertx().getOrCreateContext()).onComplete(ar -> {
+            if (ar.failed()) {
+                ctx.fail(ar.cause());
+                return;
+            }
+            try {
+                send(ctx, status, view.apply(ar.result()));
+            } catch (RuntimeException e) {
+                ctx.fail(e);
+            }
+        });
+    }
+
+    private static void ok(RoutingContext ctx, Object body) {
+        send(ctx, 200, body);
+    }
+
+    private static void send(RoutingContext ctx, int status, Object body) {
+        ctx.response().setStatusCode(status).putHeader("content-type", JSON).end(Buffer.buffer(JsonBodies.bytes(body)));
+    }
+
+    /** Who makes the change: the body's {@code by}, else the X-User header, else the service's default. */
+    private static String user(RoutingContext ctx, String by) {
+        return by != null ? by : ctx.request().getHeader(USER_HEADER);
+    }
+
+    /** Removes a text field from the body, refusing any other type. */
+    private static String textField(ObjectNode body, String name) {
+        JsonNode node = body.remove(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isTextual()) {
+            throw Problem.badRequest("wrong-types", "Fields of the wrong type or value", name + " must be a string",
+                    List.of(new FieldError(name, "expected string")));
+        }
+        return node.asText();
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = Api.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is missing from the class path");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Paging(int limit, int offset) {
+    }
+
+    /** Query parameters, each parsed once; every bad one is collected before the request is refused. */
+    private static final class Query {
+        private final RoutingContext ctx;
+        private final List<FieldError> errors = new ArrayList<>();
+
+        Query(RoutingContext ctx) {
+            this.ctx = ctx;
+        }
+
+        String text(String name) {
+            String v = ctx.queryParams().get(name);
+            return v == null || v.isEmpty() ? null : v;
+        }
+
+        Integer integer(String name) {
+            String v = text(name);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return Integer.parseInt(v);
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError(name, "'" + v + "' is not an integer"));
+                return null;
+            }
+        }
+
+        LocalDate date(String name) {
+            String v = text(name);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return LocalDate.parse(v);
+            } catch (DateTimeParseException e) {
+                errors.add(new FieldError(name, "'" + v + "' is not a date (YYYY-MM-DD)"));
+                return null;
+            }
+        }
+
+        <E extends Enum<E>> E oneOf(String name, Class<E> type) {
+            String v = text(name);
+            if (v == null) {
+                return null;
+            }
+            try {
+                return Enum.valueOf(type, v);
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(name, "unknown value '" + v + "'; one of "
+                        + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
+                return null;
+            }
+        }
+
+        Paging paging() {
+            Integer limit = integer("limit");
+            Integer offset = integer("offset");
+            if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
+                errors.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));
+            }
+            if (offset != null && offset < 0) {
+                errors.add(new FieldError("offset", "must not be negative"));
+            }
+            return new Paging(limit == null ? DEFAULT_LIMIT : limit, offset == null ? 0 : offset);
+        }
+
+        /** Refuses the request if any parameter was bad. */
+        void done() {
+            if (!errors.isEmpty()) {
+                throw Problem.badRequest("bad-query", "Bad query parameters", "some query parameters are invalid",
+                        errors);
+            }
+        }
+    }
+}

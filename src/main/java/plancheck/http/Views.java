@@ -1,0 +1,79 @@
+package plancheck.http;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import plancheck.domain.Commitment;
+import plancheck.domain.Evaluation;
+import plancheck.domain.Evidence;
+import plancheck.domain.Explanation;
+import plancheck.domain.Result;
+import plancheck.domain.Stage;
+import plancheck.domain.Status;
+import plancheck.domain.Warning;
+import plancheck.service.Scorecard;
+import plancheck.service.Service;
+import plancheck.store.Store;
+
+/** The JSON shapes of the API that are not a domain fact as it is. */
+final class Views {
+
+    private Views() {
+    }
+
+    /** An evaluation with its status's Chinese label beside the code. */
+    record EvaluationView(String commitmentId, Status status, String statusLabel, Double progress,
+            Double expectedProgress, Double lag, LocalDate asOf, List<String> firedRules, Explanation explanation,
+            List<Warning> warnings, String rulesetRevision) {
+
+        static EvaluationView of(Evaluation e) {
+            return new EvaluationView(e.commitmentId(), e.status(), e.status().label(), e.progress(),
+                    e.expectedProgress(), e.lag(), e.asOf(), e.firedRules(), e.explanation(), e.warnings(),
+                    e.rulesetRevision());
+        }
+    }
+
+    /** What a client sends to report a result; the commitment comes from the path, the id from the store. */
+    record ResultInput(Double value, Stage stage, Boolean done, LocalDate asOf, String reportedBy, Evidence evidence,
+            String note, Boolean sample) {
+
+        Result toResult(String commitmentId, String user) {
+            return new Result(null, commitmentId, value, stage, done, asOf, reportedBy != null ? reportedBy : user,
+                    evidence, note, Boolean.TRUE.equals(sample));
+        }
+    }
+
+    record Reported(Result result, EvaluationView evaluation) {
+        static Reported of(Service.Reported r) {
+            return new Reported(r.result(), EvaluationView.of(r.evaluation()));
+        }
+    }
+
+    record Page<T>(int total, int limit, int offset, List<T> items) {
+    }
+
+    record Revisions(String commitmentId, Store.Retirement retired, List<Store.Revision> revisions) {
+    }
+
+    /** The scorecard with the labels of the status codes it counts. */
+    record ScorecardView(LocalDate asOf, String district, Integer year, int total, Map<Status, Integer> byStatus,
+            Map<Status, String> statusLabels, Double completionRate, Double onPaceRate,
+            Map<String, Scorecard> byCategory, Map<String, String> formulas) {
+
+        static ScorecardView of(Scorecard s, String district, Integer year) {
+            return new ScorecardView(s.asOf(), district, year, s.total(), s.byStatus(), LABELS, s.completionRate(),
+                    s.onPaceRate(), s.byCategory(), s.formulas());
+        }
+    }
+
+    static final Map<Status, String> LABELS = Arrays.stream(Status.values())
+            .collect(LinkedHashMap::new, (m, s) -> m.put(s, s.label()), Map::putAll);
+
+    record Health(String status, String rulesetRevision, int commitments, LocalDate today, Instant time) {
+    }
+
+}

@@ -1,0 +1,39 @@
+package plancheck.service;
+
+import java.util.List;
+
+/** A request the service refuses; nothing was stored. The HTTP layer turns each kind into its status code. */
+public sealed class Rejected extends RuntimeException {
+
+    private final List<FieldError> errors;
+
+    Rejected(String detail, List<FieldError> errors) {
+        super(detail, null, false, false);
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<FieldError> errors() {
+        return errors;
+    }
+
+    /** Fields break the domain rules (400). */
+    public static final class Invalid extends Rejected {
+        public Invalid(List<FieldError> errors) {
+            super("the request breaks " + errors.size() + " rule(s)", errors);
+        }
+    }
+
+    /** No such commitment (404). */
+    public static final class NotFound extends Rejected {
+        public NotFound(String commitmentId) {
+            super("no commitment " + commitmentId, List.of(new FieldError("commitmentId", "unknown: " + commitmentId)));
+        }
+    }
+
+    /** The request clashes with what is stored: a taken id, a retired commitment (409). */
+    public static final class Conflict extends Rejected {
+        public Conflict(String detail, List<FieldError> errors) {
+            super(detail, errors);
+        }
+    }
+}

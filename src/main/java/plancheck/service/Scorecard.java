@@ -1,0 +1,55 @@
+package plancheck.service;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import plancheck.domain.Evaluation;
+import plancheck.domain.Status;
+
+/**
+ * Counts and rates of a set of evaluations.
+ *
+ * @param completionRate (EXCEEDED + ACHIEVED) / (total − ONGOING); null when nothing is assessable
+ * @param onPaceRate     (EXCEEDED + ACHIEVED + BASICALLY_ACHIEVED + ON_TRACK) / (total − ONGOING): the share not
+ *                       behind, missed or unreported; null when nothing is assessable
+ * @param byCategory     the same figures per plan category ("" for none)
+ * @param formulas       the two formulas in words, for the dashboard
+ */
+public record Scorecard(LocalDate asOf, int total, Map<Status, Integer> byStatus, Double completionRate,
+        Double onPaceRate, Map<String, Scorecard> byCategory, Map<String, String> formulas) {
+
+    public static final Map<String, String> FORMULAS = Map.of(
+            "completionRate", "(EXCEEDED + ACHIEVED) / (total - ONGOING)",
+            "onPaceRate", "(EXCEEDED + ACHIEVED + BASICALLY_ACHIEVED + ON_TRACK) / (total - ONGOING)");
+
+    public static Scorecard of(LocalDate asOf, List<Evaluation> evaluations, Function<Evaluation, String> category) {
+        Map<String, Scorecard> byCategory = evaluations.stream()
+                .collect(Collectors.groupingBy(category, TreeMap::new, Collectors.toList()))
+                .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
+                        e -> count(asOf, e.getValue(), null, null), (a, b) -> a, TreeMap::new));
+        return count(asOf, evaluations, byCategory, FORMULAS);
+    }
+
+    private static Scorecard count(LocalDate asOf, List<Evaluation> evaluations, Map<String, Scorecard> byCategory,
+            Map<String, String> formulas) {
+        Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            byStatus.put(s, 0);
+        }
+        evaluations.forEach(e -> byStatus.merge(e.status(), 1, Integer::sum));
+        int assessable = evaluations.size() - byStatus.get(Status.ONGOING);
+        int done = byStatus.get(Status.EXCEEDED) + byStatus.get(Status.ACHIEVED);
+        int onPace = done + byStatus.get(Status.BASICALLY_ACHIEVED) + byStatus.get(Status.ON_TRACK);
+        return new Scorecard(asOf, evaluations.size(), byStatus, rate(done, assessable), rate(onPace, assessable),
+                byCategory, formulas);
+    }
+
+    private static Double rate(int part, int whole) {
+        return whole == 0 ? null : Math.round(10000.0 * part / whole) / 10000.0;
+    }
+}

@@ -1,0 +1,363 @@
+package plancheck.service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import plancheck.domain.Commitment;
+import plancheck.domain.Evaluation;
+import plancheck.domain.Kind;
+import plancheck.domain.Result;
+import plancheck.domain.Status;
+import plancheck.engine.Engine;
+import plancheck.engine.Ruleset;
+import plancheck.store.Store;
+
+/**
+ * Validates requests, stores them, then feeds the engine. Writes run one at a time on a single writer thread, so
+ * the engine receives changes in exactly the order they were committed and validation sees every earlier write.
+ * Reads come from memory (commitments) and the engine's index (evaluations) and never wait for a write.
+ *
+ * <p>Every method returns a future that fails with a {@link Rejected} when the request breaks a rule; then nothing
+ * was stored.
+ */
+public final class Service implements AutoCloseable {
+
+    /** A stored result and the evaluation of its commitment right after it. */
+    public record Reported(Result result, Evaluation evaluation) {
+    }
+
+    /** Filter of commitments and evaluations; null fields match everything. */
+    public record Filter(String district, Integer year, String category, Kind kind, Status status) {
+        public static final Filter ALL = new Filter(null, null, null, null, null);
+
+        boolean matches(Commitment c) {
+            return (district == null || district.equals(c.district())) && (year == null || year == c.year())
+                    && (category == null || category.equals(c.category())) && (kind == null || kind == c.kind());
+        }
+    }
+
+    /** One page of a sorted list and the size of the whole list. */
+    public record Page<T>(int total, int limit, int offset, List<T> items) {
+        static <T> Page<T> of(List<T> all, int limit, int offset) {
+            int from = Math.min(offset, all.size());
+            int to = Math.min(all.size(), from + limit);
+            return new Page<>(all.size(), limit, offset, List.copyOf(all.subList(from, to)));
+        }
+    }
+
+    private static final String ANONYMOUS = "anonymous";
+
+    private final Store store;
+    private final Engine engine;
+    private final Clock clock;
+    /** Committed current revisions of the live commitments; changed only on the writer thread after a commit. */
+    private final Map<String, Commitment> live = new ConcurrentHashMap<>();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> thread(r, "plancheck-writer"));
+    private final ExecutorService readers = Executors.newFixedThreadPool(4, r -> thread(r, "plancheck-reader"));
+
+    private Service(Store store, Engine engine, Clock clock) {
+        this.store = store;
+        this.engine = engine;
+        this.clock = clock;
+    }
+
+    /** Loads what is stored into the engine and returns a service ready for requests. */
+    public static Service start(Store store, Engine engine, Clock clock) {
+        Service service = new Service(store, engine, clock);
+        List<Commitment> commitments = store.liveCommitments();
+        commitments.forEach(c -> service.live.put(c.id(), c));
+        engine.load(commitments, store.liveResults()).join();
+        return service;
+    }
+
+    // ---- writes ----
+
+    /** Stores one new commitment (id generated when absent) as revision 1. */
+    public CompletableFuture<Commitment> createCommitment(Commitment c, String by) {
+        return write(() -> created(create(List.of(c), by, false))).thenApply(list -> list.get(0));
+    }
+
+    /** Stores new commitments in one transaction, all or none; field names in errors start with "[index].". */
+    public CompletableFuture<List<Commitment>> createCommitments(List<Commitment> cs, String by) {
+        return write(() -> created(create(cs, by, true)));
+    }
+
+    /** Makes {@code c} the next revision of commitment {@code id}; the previous ones stay readable. */
+    public CompletableFuture<Commitment> reviseCommitment(String id, Commitment c, String reason, String by) {
+        return write(() -> {
+            Commitment current = current(id);
+            List<FieldError> errors = new ArrayList<>(Validation.commitment(c, ""));
+            if (c.id() != null && !c.id().equals(id)) {
+                errors.add(new FieldError("id", "must be absent or equal to " + id));
+            }
+            if (reason == null || reason.isBlank()) {
+                errors.add(new FieldError("reason", "required: say why the commitment changes"));
+            }
+            if (c.kind() != null && c.kind() != current.kind() && !store.results(id).isEmpty()) {
+                errors.add(new FieldError("kind", "cannot change from " + current.kind()
+                        + " while results are stored; retire it and create a new commitment"));
+            }
+            reject(errors);
+            Commitment next = c.withId(id).withRevision(current.revision() + 1);
+            store.revise(next, reason, who(by), now());
+            live.put(id, next);
+            return engine.upsert(next).thenApply(e -> next);
+        });
+    }
+
+    /** Retires a commitment: it leaves the evaluations; its revisions and results stay stored. */
+    public CompletableFuture<Void> retireCommitment(String id, String reason, String by) {
+        return write(() -> {
+            current(id);
+            store.retire(id, reason, who(by), now());
+            live.remove(id);
+            return engine.retire(id);
+        });
+    }
+
+    /** Appends one result; completes with it (id assigned) and the fresh evaluation of its commitment. */
+    public CompletableFuture<Reported> report(Result r) {
+        return write(() -> report(List.of(r), false)).thenApply(list -> list.get(0));
+    }
+
+    /** Appends results in one transaction, all or none; field names in errors start with "[index].". */
+    public CompletableFuture<List<Reported>> reportAll(List<Result> rs) {
+        return write(() -> report(rs, true));
+    }
+
+    // ---- reads ----
+
+    /** Number of live commitments. */
+    public int size() {
+        return live.size();
+    }
+
+    public Optional<Commitment> commitment(String id) {
+        return Optional.ofNullable(live.get(id));
+    }
+
+    /** Live commitments matching the filter, by id. */
+    public Page<Commitment> commitments(Filter filter, int limit, int offset) {
+        return Page.of(select(filter), limit, offset);
+    }
+
+    /** Every revision of a commitment, retired ones included. */
+    public CompletableFuture<List<Store.Revision>> revisions(String id) {
+        return read(() -> {
+            List<Store.Revision> revisions = store.revisions(id);
+            if (revisions.isEmpty()) {
+                throw new Rejected.NotFound(id);
+            }
+            return revisions;
+        });
+    }
+
+    /** The stored state of a commitment, retired ones included. */
+    public CompletableFuture<Store.Stored> stored(String id) {
+        return read(() -> store.commitment(id).orElseThrow(() -> new Rejected.NotFound(id)));
+    }
+
+    /** Results of a commitment in the order they were stored. */
+    public CompletableFuture<List<Result>> results(String id) {
+        return read(() -> {
+            if (!live.containsKey(id) && store.commitment(id).isEmpty()) {
+                throw new Rejected.NotFound(id);
+            }
+            return store.results(id);
+        });
+    }
+
+    /** The evaluation of a live commitment today (from the index) or at {@code asOf} (computed aside). */
+    public CompletableFuture<Evaluation> evaluation(String id, LocalDate asOf) {
+        if (!live.containsKey(id)) {
+            return CompletableFuture.failedFuture(new Rejected.NotFound(id));
+        }
+        if (asOf == null) {
+            return engine.evaluation(id).map(CompletableFuture::completedFuture)
+                    .orElseGet(() -> CompletableFuture.failedFuture(new Rejected.NotFound(id)));
+        }
+        return engine.evaluateAsOf(asOf, List.of(id)).thenApply(list -> list.stream().findFirst()
+                .orElseThrow(() -> new Rejected.NotFound(id)));
+    }
+
+    /** Evaluations of the live commitments matching the filter, by commitment id. */
+    public CompletableFuture<Page<Evaluation>> evaluations(Filter filter, LocalDate asOf, int limit, int offset) {
+        return evaluate(filter, asOf).thenApply(list -> Page.of(list, limit, offset));
+    }
+
+    /** Counts and rates over the evaluations of the live commitments matching the filter. */
+    public CompletableFuture<Scorecard> scorecard(Filter filter, LocalDate asOf) {
+        LocalDate date = asOf == null ? engine.today() : asOf;
+        return evaluate(filter, asOf).thenApply(list -> {
+            Map<String, Commitment> byId = live;
+            return Scorecard.of(date, list, e -> {
+                Commitment c = byId.get(e.commitmentId());
+                return c == null || c.category() == null ? "" : c.category();
+            });
+        });
+    }
+
+    public Ruleset ruleset() {
+        return engine.ruleset();
+    }
+
+    public LocalDate today() {
+        return engine.today();
+    }
+
+    /** True when nothing was ever stored; the reference data set is loaded only into an empty store. */
+    public boolean isEmpty() {
+        return store.isEmpty();
+    }
+
+    @Override
+    public void close() {
+        writer.shutdown();
+        readers.shutdown();
+        try {
+            writer.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // ---- inside ----
+
+    private List<Commitment> create(List<Commitment> cs, String by, boolean batch) {
+        List<FieldError> errors = new ArrayList<>();
+        List<Commitment> fresh = new ArrayList<>(cs.size());
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < cs.size(); i++) {
+            String prefix = batch ? "[" + i + "]." : "";
+            Commitment c = Objects.requireNonNull(cs.get(i), "commitment");
+            errors.addAll(Validation.commitment(c, prefix));
+            Commitment f = (c.id() == null ? c.withId(UUID.randomUUID().toString()) : c).withRevision(1);
+            if (!ids.add(f.id())) {
+                errors.add(new FieldError(prefix + "id", "repeated in this batch: " + f.id()));
+            }
+            fresh.add(f);
+        }
+        if (batch && cs.isEmpty()) {
+            errors.add(new FieldError("", "at least one commitment"));
+        }
+        reject(errors);
+        try {
+            store.insertCommitments(fresh, who(by), now());
+        } catch (Store.DuplicateIdException e) {
+            throw new Rejected.Conflict("commitment " + e.id() + " already exists (ids of retired ones stay taken)",
+                    List.of(new FieldError(batch ? "[" + indexOf(fresh, e.id()) + "].id" : "id", "already exists")));
+        }
+        fresh.forEach(c -> live.put(c.id(), c));
+        return fresh;
+    }
+
+    private CompletableFuture<List<Commitment>> created(List<Commitment> fresh) {
+        return CompletableFuture.allOf(fresh.stream().map(engine::upsert).toArray(CompletableFuture[]::new))
+                .thenApply(v -> fresh);
+    }
+
+    private CompletableFuture<List<Reported>> report(List<Result> rs, boolean batch) {
+        List<FieldError> errors = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        for (int i = 0; i < rs.size(); i++) {
+            String prefix = batch ? "[" + i + "]." : "";
+            Result r = rs.get(i);
+            Commitment c = current(r.commitmentId());
+            errors.addAll(Validation.result(r, c, today, prefix));
+        }
+        if (batch && rs.isEmpty()) {
+            errors.add(new FieldError("", "at least one result"));
+        }
+        reject(errors);
+        List<Result> stored = store.insertResults(rs, now());
+        List<CompletableFuture<Reported>> fed = stored.stream()
+                .map(r -> engine.report(r).thenApply(e -> new Reported(r, e))).toList();
+        return CompletableFuture.allOf(fed.toArray(CompletableFuture[]::new))
+                .thenApply(v -> fed.stream().map(CompletableFuture::join).toList());
+    }
+
+    private CompletableFuture<List<Evaluation>> evaluate(Filter filter, LocalDate asOf) {
+        List<Commitment> selected = select(filter);
+        CompletableFuture<List<Evaluation>> evaluations;
+        if (asOf == null) {
+            evaluations = CompletableFuture.completedFuture(
+                    selected.stream().map(c -> engine.evaluation(c.id())).flatMap(Optional::stream).toList());
+        } else {
+            evaluations = engine.evaluateAsOf(asOf, selected.stream().map(Commitment::id).toList());
+        }
+        return evaluations.thenApply(list -> list.stream()
+                .filter(e -> filter.status() == null || filter.status() == e.status())
+                .sorted(Comparator.comparing(Evaluation::commitmentId)).toList());
+    }
+
+    private List<Commitment> select(Filter filter) {
+        return live.values().stream().filter(filter::matches).sorted(Comparator.comparing(Commitment::id)).toList();
+    }
+
+    private Commitment current(String id) {
+        Commitment c = live.get(id);
+        if (c == null) {
+            if (store.commitment(id).isPresent()) {
+                throw new Rejected.Conflict("commitment " + id + " is retired",
+                        List.of(new FieldError("commitmentId", "retired: " + id)));
+            }
+            throw new Rejected.NotFound(id);
+        }
+        return c;
+    }
+
+    /** Runs a write on the writer thread; the returned future completes once the engine has taken it in. */
+    private <T> CompletableFuture<T> write(Supplier<CompletableFuture<T>> work) {
+        return CompletableFuture.supplyAsync(work, writer).thenCompose(f -> f);
+    }
+
+    private <T> CompletableFuture<T> read(Supplier<T> work) {
+        return CompletableFuture.supplyAsync(work, readers);
+    }
+
+    private static void reject(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new Rejected.Invalid(errors);
+        }
+    }
+
+    private static int indexOf(List<Commitment> cs, String id) {
+        for (int i = 0; i < cs.size(); i++) {
+            if (cs.get(i).id().equals(id)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+
+    private static String who(String by) {
+        return by == null || by.isBlank() ? ANONYMOUS : by.strip();
+    }
+
+    private static Thread thread(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

@@ -1,0 +1,411 @@
+package plancheck.store;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+import org.flywaydb.core.Flyway;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import plancheck.domain.Commitment;
+import plancheck.domain.Evidence;
+import plancheck.domain.Result;
+import plancheck.domain.Stage;
+
+/**
+ * Durable storage over plain JDBC: commitments with every revision, and the append-only series of results.
+ * Every write method is one transaction: when it returns, the write is committed; when it throws, nothing changed.
+ * The schema comes from the Flyway migrations in {@code db/migration}.
+ */
+public final class Store implements AutoCloseable {
+
+    /** A stored change of a commitment: revision 1 is its creation. */
+    public record Revision(int revision, Instant at, String by, String reason, Commitment commitment) {
+    }
+
+    /** When, by whom and why a commitment was retired. */
+    public record Retirement(Instant at, String by, String reason) {
+    }
+
+    /** The current revision of a commitment and its retirement, if retired. */
+    public record Stored(Commitment commitment, Retirement retired) {
+        public boolean live() {
+            return retired == null;
+        }
+    }
+
+    private static final int POOL_SIZE = 8;
+
+    private final String url;
+    private final String user;
+    private final String password;
+    private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(POOL_SIZE);
+
+    private Store(String url, String user, String password) {
+        this.url = url;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** Opens the database at {@code url}, bringing its schema up to date. */
+    public static Store open(String url, String user, String password) {
+        Flyway.configure().dataSource(url, user, password).load().migrate();
+        return new Store(url, user, password);
+    }
+
+    // ---- reads ----
+
+    /** True when no commitment was ever stored (the reference data set loads only then). */
+    public boolean isEmpty() {
+        return query(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM commitment")) {
+                rs.next();
+                return rs.getLong(1) == 0;
+            }
+        });
+    }
+
+    /** Current revisions of the commitments that are not retired. */
+    public List<Commitment> liveCommitments() {
+        return query(c -> {
+            List<Commitment> out = new ArrayList<>();
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT body FROM commitment WHERE retired_at IS NULL ORDER BY id")) {
+                while (rs.next()) {
+                    out.add(parse(rs.getString(1)));
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Results of the live commitments, in the order they were stored. */
+    public List<Result> liveResults() {
+        return query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RESULT_COLUMNS + " FROM result r"
+                    + " JOIN commitment c ON c.id = r.commitment_id WHERE c.retired_at IS NULL ORDER BY r.id")) {
+                return results(ps);
+            }
+        });
+    }
+
+    public Optional<Stored> commitment(String id) {
+        return query(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT body, retired_at, retired_by, retired_reason FROM commitment WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    OffsetDateTime retiredAt = rs.getObject(2, OffsetDateTime.class);
+                    Retirement retired = retiredAt == null ? null
+                            : new Retirement(retiredAt.toInstant(), rs.getString(3), rs.getString(4));
+                    return Optional.of(new Stored(parse(rs.getString(1)), retired));
+                }
+            }
+        });
+    }
+
+    /** Every revision of a commitment, oldest first; empty when the id is unknown. */
+    public List<Revision> revisions(String id) {
+        return query(c -> {
+            List<Revision> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT revision, changed_at, changed_by, reason, body"
+                    + " FROM commitment_revision WHERE commitment_id = ? ORDER BY revision")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Revision(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                                rs.getString(3), rs.getString(4), parse(rs.getString(5))));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /** Results of one commitment, in the order they were stored. */
+    public List<Result> results(String commitmentId) {
+        return query(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT " + RESULT_COLUMNS + " FROM result r WHERE r.commitment_id = ? ORDER BY r.id")) {
+                ps.setString(1, commitmentId);
+                return results(ps);
+            }
+        });
+    }
+
+    // ---- writes ----
+
+    /**
+     * Stores new commitments as revision 1, all or none.
+     *
+     * @throws DuplicateIdException when an id is already taken (also by a retired commitment)
+     */
+    public void insertCommitments(List<Commitment> commitments, String by, Instant at) {
+        transaction(c -> {
+            try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM commitment WHERE id = ?")) {
+                for (Commitment k : commitments) {
+                    exists.setString(1, k.id());
+                    try (ResultSet rs = exists.executeQuery()) {
+                        if (rs.next()) {
+                            throw new DuplicateIdException(k.id());
+                        }
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO commitment"
+                    + " (id, revision, district, plan_year, category, kind, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                for (Commitment k : commitments) {
+                    ps.setString(1, k.id());
+                    ps.setInt(2, k.revision());
+                    ps.setString(3, k.district());
+                    ps.setInt(4, k.year());
+                    ps.setString(5, k.category());
+                    ps.setString(6, k.kind().name());
+                    ps.setString(7, body(k));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            for (Commitment k : commitments) {
+                insertRevision(c, k, null, by, at);
+            }
+            return null;
+        });
+    }
+
+    /** Makes {@code next} (carrying its new revision number) the current revision, keeping the previous ones. */
+    public void revise(Commitment next, String reason, String by, Instant at) {
+        transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE commitment SET revision = ?, district = ?,"
+                    + " plan_year = ?, category = ?, kind = ?, body = ? WHERE id = ? AND revision = ?")) {
+                ps.setInt(1, next.revision());
+                ps.setString(2, next.district());
+                ps.setInt(3, next.year());
+                ps.setString(4, next.category());
+                ps.setString(5, next.kind().name());
+                ps.setString(6, body(next));
+                ps.setString(7, next.id());
+                ps.setInt(8, next.revision() - 1);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException("revision " + (next.revision() - 1) + " of " + next.id()
+                            + " is not the current one");
+                }
+            }
+            insertRevision(c, next, reason, by, at);
+            return null;
+        });
+    }
+
+    /** Marks a commitment retired; its revisions and results stay. */
+    public void retire(String id, String reason, String by, Instant at) {
+        transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE commitment SET retired_at = ?, retired_by = ?,"
+                    + " retired_reason = ? WHERE id = ? AND retired_at IS NULL")) {
+                ps.setObject(1, at.atOffset(ZoneOffset.UTC));
+                ps.setString(2, by);
+                ps.setString(3, reason);
+                ps.setString(4, id);
+                if (ps.executeUpdate() != 1) {
+                    throw new IllegalStateException(id + " is unknown or already retired");
+                }
+            }
+            return null;
+        });
+    }
+
+    /** Appends results, all or none; returns them with the ids the database gave them. */
+    public List<Result> insertResults(List<Result> results, Instant at) {
+        return transaction(c -> {
+            List<Result> stored = new ArrayList<>(results.size());
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO result (commitment_id, result_value, stage,"
+                    + " done, as_of, reported_by, evidence_document, evidence_quote, note, sample, recorded_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                for (Result r : results) {
+                    ps.setString(1, r.commitmentId());
+                    ps.setObject(2, r.value(), Types.DOUBLE);
+                    ps.setString(3, r.stage() == null ? null : r.stage().name());
+                    ps.setObject(4, r.done(), Types.BOOLEAN);
+                    ps.setObject(5, r.asOf());
+                    ps.setString(6, r.reportedBy());
+                    ps.setString(7, r.evidence() == null ? null : r.evidence().document());
+                    ps.setString(8, r.evidence() == null ? null : r.evidence().quote());
+                    ps.setString(9, r.note());
+                    ps.setBoolean(10, r.sample());
+                    ps.setObject(11, at.atOffset(ZoneOffset.UTC));
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        stored.add(r.withId(keys.getLong(1)));
+                    }
+                }
+            }
+            return stored;
+        });
+    }
+
+    @Override
+    public void close() {
+        Connection c;
+        while ((c = idle.poll()) != null) {
+            try {
+                c.close();
+            } catch (SQLException ignored) {
+                // closing anyway
+            }
+        }
+    }
+
+    // ---- plumbing ----
+
+    /** A commitment id that is already taken. */
+    public static final class DuplicateIdException extends RuntimeException {
+        private final String id;
+
+        public DuplicateIdException(String id) {
+            super("commitment " + id + " already exists");
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+    }
+
+    private static final String RESULT_COLUMNS = "r.id, r.commitment_id, r.result_value, r.stage, r.done, r.as_of,"
+            + " r.reported_by, r.evidence_document, r.evidence_quote, r.note, r.sample";
+
+    private static List<Result> results(PreparedStatement ps) throws SQLException {
+        List<Result> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String stage = rs.getString(4);
+                String document = rs.getString(8);
+                String quote = rs.getString(9);
+                out.add(new Result(rs.getLong(1), rs.getString(2), rs.getObject(3, Double.class),
+                        stage == null ? null : Stage.valueOf(stage), rs.getObject(5, Boolean.class),
+                        rs.getObject(6, LocalDate.class), rs.getString(7),
+                        document == null && quote == null ? null : new Evidence(document, quote),
+                        rs.getString(10), rs.getBoolean(11)));
+            }
+        }
+        return out;
+    }
+
+    private static void insertRevision(Connection c, Commitment k, String reason, String by, Instant at)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO commitment_revision"
+                + " (commitment_id, revision, body, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, k.id());
+            ps.setInt(2, k.revision());
+            ps.setString(3, body(k));
+            ps.setString(4, reason);
+            ps.setString(5, by);
+            ps.setObject(6, at.atOffset(ZoneOffset.UTC));
+            ps.executeUpdate();
+        }
+    }
+
+    private static String body(Commitment k) {
+        try {
+            return Json.MAPPER.writeValueAsString(k);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Commitment parse(String body) {
+        try {
+            return Json.MAPPER.readValue(body, Commitment.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored commitment does not read back: " + e.getMessage(), e);
+        }
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T query(Work<T> work) {
+        Connection c = borrow();
+        try {
+            T out = work.run(c);
+            c.commit();
+            giveBack(c);
+            return out;
+        } catch (SQLException | RuntimeException e) {
+            discard(c);
+            throw e instanceof RuntimeException re ? re : new StoreException((SQLException) e);
+        }
+    }
+
+    private <T> T transaction(Work<T> work) {
+        Connection c = borrow();
+        try {
+            T out = work.run(c);
+            c.commit();
+            giveBack(c);
+            return out;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                c.rollback();
+                giveBack(c);
+            } catch (SQLException rollbackFailed) {
+                discard(c);
+            }
+            throw e instanceof RuntimeException re ? re : new StoreException((SQLException) e);
+        }
+    }
+
+    private Connection borrow() {
+        Connection c = idle.poll();
+        if (c != null) {
+            return c;
+        }
+        try {
+            c = DriverManager.getConnection(url, user, password);
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            return c;
+        } catch (SQLException e) {
+            throw new StoreException(e);
+        }
+    }
+
+    private void giveBack(Connection c) {
+        if (!idle.offer(c)) {
+            discard(c);
+        }
+    }
+
+    private static void discard(Connection c) {
+        try {
+            c.close();
+        } catch (SQLException ignored) {
+            // the connection is dropped either way
+        }
+    }
+
+    /** The database failed (not the caller's input). */
+    public static final class StoreException extends RuntimeException {
+        StoreException(SQLException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package plancheck.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.vertx.core.Future;
+import io.vertx.core.MultiMap;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.client.HttpRequest;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import io.vertx.openapi.contract.OpenAPIContract;
+import io.vertx.openapi.validation.ResponseValidator;
+import io.vertx.openapi.validation.ValidatableResponse;
+
+import plancheck.App;
+import plancheck.Config;
+import plancheck.store.Json;
+
+/**
+ * A real server on a free port over a data folder, a client, and the OpenAPI contract every answer is checked
+ * against. Today is fixed at {@link #TODAY} so evaluations do not depend on when the tests run.
+ */
+final class Harness implements AutoCloseable {
+
+    static final LocalDate TODAY = LocalDate.of(2025, 6, 30);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-30T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
+
+    /** One answer: status, content type and the parsed body (null when empty or not JSON). */
+    record Answer(int status, String contentType, JsonNode json, String text) {
+    }
+
+    final Vertx vertx;
+    final App app;
+    final WebClient client;
+    private final ResponseValidator validator;
+
+    private Harness(Vertx vertx, App app, WebClient client, ResponseValidator validator) {
+        this.vertx = vertx;
+        this.app = app;
+        this.client = client;
+        this.validator = validator;
+    }
+
+    static Harness start(Vertx vertx, Path data) throws Exception {
+        Config config = Config.defaults().withData(data).withPort(0).withHost("127.0.0.1").withMaxBodyBytes(64 * 1024);
+        App app = App.start(vertx, config, CLOCK);
+        WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
+                .setDefaultPort(app.port()), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
+        OpenAPIContract contract = await(OpenAPIContract.from(vertx, validatableContract(data).toString()));
+        return new Harness(vertx, app, client, ResponseValidator.create(vertx, contract));
+    }
+
+    /** Sends a request; when {@code operationId} is given the answer must match the contract for it. */
+    Answer call(HttpMethod method, String uri, String body, String operationId) throws Exception {
+        return call(method, uri, body, operationId, Map.of());
+    }
+
+    Answer call(HttpMethod method, String uri, String body, String operationId, Map<String, String> requestHeaders)
+            throws Exception {
+        HttpRequest<Buffer> request = client.request(method, uri);
+        requestHeaders.forEach(request::putHeader);
+        Future<HttpResponse<Buffer>> sent = body == null ? request.send()
+                : request.putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(body));
+        HttpResponse<Buffer> response = await(sent);
+        String contentType = response.getHeader("content-type");
+        Buffer raw = response.body();
+        if (operationId != null) {
+            Map<String, String> headers = headers(response.headers());
+            headers.put("content-type", validatableType(contentType));
+            await(validator.validate(ValidatableResponse.create(response.statusCode(), headers, raw,
+                    validatableType(contentType)), operationId));
+        }
+        JsonNode json = raw != null && contentType != null && contentType.contains("json")
+                ? Json.MAPPER.readTree(raw.getBytes()) : null;
+        return new Answer(response.statusCode(), contentType, json, raw == null ? null : raw.toString());
+    }
+
+    /** Asserts the answer is a problem+json with this status, naming this field among its errors. */
+    static void assertProblem(Answer a, int status, String field) {
+        assertThat(a.status()).as(a.text()).isEqualTo(status);
+        assertThat(a.contentType()).startsWith("application/problem+json");
+        assertThat(a.json().get("status").asInt()).isEqualTo(status);
+        assertThat(a.json().get("type").asText()).startsWith("https://");
+        assertThat(a.json().get("title").asText()).isNotBlank();
+        assertThat(a.json().get("detail").asText()).isNotBlank();
+        if (field != null) {
+            assertThat(a.json().get("errors").findValuesAsText("field")).as(a.text()).contains(field);
+        }
+    }
+
+    /*
+     * The contract validator knows no application/problem+json (only plain and vendor JSON types), so the tests
+     * check against a copy of the contract that calls it application/json; the schemas are the served ones.
+     */
+    private static Path validatableContract(Path data) throws java.io.IOException {
+        String served = java.nio.file.Files.readString(Path.of("src/main/resources/openapi.yaml"));
+        Path copy = data.resolveSibling(data.getFileName() + "-openapi.yaml");
+        java.nio.file.Files.writeString(copy, served.replace(Problem.MEDIA_TYPE, "application/json"));
+        return copy;
+    }
+
+    /** The media type without parameters, problem+json as application/json (see above). */
+    private static String validatableType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        String type = contentType.split(";")[0].strip();
+        return type.equals(Problem.MEDIA_TYPE) ? "application/json" : type;
+    }
+
+    private static Map<String, String> headers(MultiMap headers) {
+        Map<String, String> out = new java.util.HashMap<>();
+        headers.forEach(e -> out.put(e.getKey().toLowerCase(), e.getValue()));
+        return out;
+    }
+
+    static <T> T await(Future<T> future) throws Exception {
+        return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        app.close();
+    }
+}

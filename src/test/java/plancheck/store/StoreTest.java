@@ -1,0 +1,103 @@
+package plancheck.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import plancheck.Config;
+import plancheck.Facts;
+import plancheck.domain.Commitment;
+import plancheck.domain.Result;
+
+class StoreTest {
+
+    private static final Instant AT = Instant.parse("2025-06-30T02:00:00Z");
+
+    @TempDir
+    Path data;
+
+    private Store open() {
+        Config config = Config.defaults().withData(data);
+        return Store.open(config.effectiveJdbcUrl(), null, null);
+    }
+
+    @Test
+    void givenAFreshDatabaseThenItIsEmptyAndAfterACommitmentItIsNot() {
+        try (Store store = open()) {
+            assertThat(store.isEmpty()).isTrue();
+            store.insertCommitments(List.of(Facts.childcare("c1").withRevision(1)), "planner", AT);
+            assertThat(store.isEmpty()).isFalse();
+        }
+    }
+
+    @Test
+    void givenABatchWithATakenIdWhenInsertedThenNothingOfItIsStored() {
+        try (Store store = open()) {
+            store.insertCommitments(List.of(Facts.childcare("c1").withRevision(1)), "planner", AT);
+            assertThatThrownBy(() -> store.insertCommitments(
+                    List.of(Facts.childcare("c2").withRevision(1), Facts.childcare("c1").withRevision(1)), "planner", AT))
+                    .isInstanceOf(Store.DuplicateIdException.class);
+            assertThat(store.commitment("c2")).isEmpty();
+            assertThat(store.liveCommitments()).extracting(Commitment::id).containsExactly("c1");
+        }
+    }
+
+    @Test
+    void givenARevisionWhenReadBackThenEveryRevisionIsKeptWithReasonWhoAndWhen() {
+        try (Store store = open()) {
+            Commitment first = Facts.childcare("c1").withRevision(1);
+            store.insertCommitments(List.of(first), "planner", AT);
+            Commitment second = new Commitment("c1", first.district(), first.districtName(), 2025, first.category(),
+                    "新增托位250个以上", first.kind(), first.metric(), first.unit(), 250.0, null, null, null, null, null,
+                    null, null, null, null, null, first.source(), null, 2);
+            store.revise(second, "区里下达新指标", "officer", AT.plusSeconds(60));
+
+            assertThat(store.commitment("c1").orElseThrow().commitment()).isEqualTo(second);
+            assertThat(store.revisions("c1")).extracting(Store.Revision::revision, Store.Revision::by,
+                    Store.Revision::reason).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(1, "planner", null),
+                            org.assertj.core.groups.Tuple.tuple(2, "officer", "区里下达新指标"));
+            assertThat(store.revisions("c1").get(0).commitment()).isEqualTo(first);
+            assertThat(store.revisions("c1").get(1).at()).isEqualTo(AT.plusSeconds(60));
+        }
+    }
+
+    @Test
+    void givenResultsWhenRetiredThenTheyStayStoredButLeaveTheLiveSet() {
+        try (Store store = open()) {
+            store.insertCommitments(List.of(Facts.childcare("c1").withRevision(1),
+                    Facts.childcare("c2").withRevision(1)), "planner", AT);
+            List<Result> stored = store.insertResults(List.of(Facts.value("c1", 80, LocalDate.of(2025, 3, 31)),
+                    Facts.value("c2", 20, LocalDate.of(2025, 3, 31)), Facts.value("c1", 120, LocalDate.of(2025, 6, 30))),
+                    AT);
+            assertThat(stored).extracting(Result::id).doesNotContainNull().doesNotHaveDuplicates();
+
+            store.retire("c2", "合并到c1", "officer", AT);
+
+            assertThat(store.liveCommitments()).extracting(Commitment::id).containsExactly("c1");
+            assertThat(store.liveResults()).extracting(Result::value).containsExactly(80.0, 120.0);
+            assertThat(store.results("c2")).extracting(Result::value).containsExactly(20.0);
+            assertThat(store.commitment("c2").orElseThrow().retired().reason()).isEqualTo("合并到c1");
+        }
+    }
+
+    @Test
+    void givenWritesWhenTheDatabaseIsReopenedThenEverythingIsThere() {
+        List<Result> stored;
+        try (Store store = open()) {
+            store.insertCommitments(List.of(Facts.childcare("c1").withRevision(1)), "planner", AT);
+            stored = store.insertResults(List.of(Facts.value("c1", 80, LocalDate.of(2025, 3, 31))), AT);
+        }
+        try (Store store = open()) {
+            assertThat(store.liveCommitments()).containsExactly(Facts.childcare("c1").withRevision(1));
+            assertThat(store.liveResults()).isEqualTo(stored);
+        }
+    }
+}
