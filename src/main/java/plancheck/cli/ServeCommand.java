@@ -2,6 +2,7 @@ package plancheck.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -13,6 +14,7 @@ import picocli.CommandLine.Option;
 import plancheck.App;
 import plancheck.Config;
 import plancheck.engine.RuleBuildException;
+import plancheck.http.ImportRoutes;
 
 /** {@code serve}: opens storage, builds the rules and serves the HTTP API until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, defaultValueProvider = ServeCommand.Defaults.class,
@@ -61,7 +63,7 @@ public final class ServeCommand implements Callable<Integer> {
         Vertx vertx = Vertx.vertx();
         App app;
         try {
-            app = App.start(vertx, config, Clock.systemDefaultZone());
+            app = App.start(vertx, config, Clock.systemDefaultZone(), List.of(ImportRoutes::new), service -> { });
         } catch (RuleBuildException e) {
             System.err.println(e.getMessage());
             vertx.close();
