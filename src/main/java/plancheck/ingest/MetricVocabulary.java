@@ -85,8 +85,8 @@ public final class MetricVocabulary {
     }
 
     /**
-     * Every occurrence of a phrase in {@code text}; where phrases overlap at the same end (小初学位, 学位) only the
-     * longest is kept.
+     * Every occurrence of a phrase in {@code text}; a phrase inside a longer one (学位 in 小初学位) is left out. Metrics
+     * sharing a phrase (固定资产投资 in 亿元 and in %) each get their occurrence.
      */
     public List<Occurrence> occurrences(String text) {
         List<Occurrence> out = new java.util.ArrayList<>();
@@ -94,7 +94,9 @@ public final class MetricVocabulary {
             String phrase = e.getKey();
             for (int i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
                 int end = i + phrase.length();
-                boolean covered = out.stream().anyMatch(o -> o.start() <= end - phrase.length() && o.end() >= end);
+                int start = i;
+                boolean covered = out.stream().anyMatch(o -> o.start() <= start && o.end() >= end
+                        && o.end() - o.start() > phrase.length());
                 if (!covered) {
                     out.add(new Occurrence(e.getValue(), i, end));
                 }

@@ -37,7 +37,7 @@ public final class MilestoneFinder {
 
     /** A stage word used as an adjective (开工项目抓进度, 竣工率) is no milestone. */
     private static final Pattern ADJECTIVAL = Pattern.compile("^(?:项目|的|率|验收率|面积|备案|结算|决算)");
-    private static final Pattern LEAD = Pattern.compile("^(?:协调推动|协助推动|全力推动|全力推进|全力保障|加快推进|加快推动|加快建设|"
+    private static final Pattern LEAD = Pattern.compile("^(?:\\d{1,2}[.、．]|[（(]\\d{1,2}[)）]|协调推动|协助推动|全力推动|全力推进|全力保障|加快推进|加快推动|加快建设|"
             + "推动|推进|加快|全力|确保|保障|力争|争取|促进|实现|积极|计划|着力|努力|将|同步|基本|力促|督促|协调|协助|配合|支持|"
             + "做好|抓好|并|和|全面|年内|上半年|下半年|继续|加速|顺利|如期|按期|重点|有序|稳步|高标准|高质量)");
     private static final Pattern TRAIL = Pattern.compile("(?:顺利|如期|按期|按时|尽早|早日|年内|年底前|年底|上半年|下半年|全面|"
@@ -50,7 +50,7 @@ public final class MilestoneFinder {
     /** What the object of 建成/投用 must end with to be a facility rather than a system (建成四级养老服务网络). */
     private static final Pattern FACILITY = Pattern.compile(
             "(?:馆|中心|学校|校区|中学|小学|幼儿园|医院|社康|公园|园|基地|大厦|大楼|楼|站|场|场地|路|街|大道|桥|隧道|厂房|工程|"
-                    + "项目|街区|广场|片区|综合体|设施|食堂|住房|家园|苑|碧道|线|院区|候机楼|城|谷|港|村|厂)$");
+                    + "项目|街区|广场|片区|综合体|设施|食堂|住房|家园|苑|碧道|线|院区|候机楼|城|谷|港|村|厂|期)$");
     private static final Pattern QUANTITY = Pattern.compile("\\d+(?:\\.\\d+)?(?:万|亿)?(?:余|多)?(?:" +
             String.join("|", QuantityParser.UNITS) + ")");
 
@@ -61,6 +61,7 @@ public final class MilestoneFinder {
         List<int[]> verbs = verbs(clause);
         List<Milestone> out = new ArrayList<>();
         int prevEnd = 0;
+        int lastVerbFrom = 0;
         for (int k = 0; k < verbs.size(); k++) {
             int vs = verbs.get(k)[0];
             int ve = verbs.get(k)[1];
@@ -72,9 +73,18 @@ public final class MilestoneFinder {
             List<Milestone> found;
             if (!AFTER_VERB.matcher(after).matches()) {
                 found = projects(after, stage, verb, vs, nextStart, true);
+            } else if (strip(before).isEmpty() && !out.isEmpty() && out.get(out.size() - 1).end() == prevEnd) {
+                // 建成并投入使用: the projects of the verb before reach this later stage
+                found = new ArrayList<>();
+                for (Milestone m : out.subList(lastVerbFrom, out.size())) {
+                    found.add(new Milestone(m.project(), stage, m.verb() + before + verb, m.start(), ve, m.verbFirst(),
+                            m.rejected()));
+                }
+                out.subList(lastVerbFrom, out.size()).clear();
             } else {
                 found = projects(before, stage, verb, prevEnd, ve, false);
             }
+            lastVerbFrom = out.size();
             out.addAll(found);
             prevEnd = ve;
         }

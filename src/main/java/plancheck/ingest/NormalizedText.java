@@ -9,14 +9,16 @@ import java.util.regex.Pattern;
  * <p>Removed: page-number lines ("- 12 -"), line breaks inside sentences, spaces between Chinese characters and
  * digits ("2022 年" → "2022年"). Full-width digits, Latin letters and the signs %.+- become half-width so numbers
  * parse; Chinese punctuation is kept, so quotes stay as written. A line break is kept (as '\n') only before a line
- * that opens an enumerated heading and after a short heading line of its own, so headings do not run into the
- * sentences around them.
+ * that opens an enumerated heading, after a short heading line of its own, and around a table row, so headings and
+ * rows do not run into the sentences around them.
  */
 public final class NormalizedText {
 
     private static final Pattern PAGE_NUMBER = Pattern.compile("\\s*[-—－]\\s*\\d{1,4}\\s*[-—－]\\s*");
     private static final Pattern HEADING_START = Pattern.compile(
             "\\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\\d]+[)）]|第[一二三四五六七八九十]+部分|\\d{1,2}[、．.](?!\\d))");
+
+    private static final Pattern TABLE_GAP = Pattern.compile("[\\u4e00-\\u9fa5)）][ \\t\\u3000]+[\\u4e00-\\u9fa5(（]");
 
     private final String original;
     private final String text;
@@ -45,10 +47,15 @@ public final class NormalizedText {
                     out.append('\n');
                 }
                 boolean heading = HEADING_START.matcher(line).lookingAt();
+                boolean row = isTableRow(line);
+                if (row && out.length() > 0 && out.charAt(out.length() - 1) != '\n') {
+                    map[out.length()] = lineStart;
+                    out.append('\n');
+                }
                 for (int i = lineStart; i < lineEnd; i++) {
                     char c = original.charAt(i);
                     if (isSpace(c)) {
-                        if (keepSpace(original, i, lineStart, lineEnd)) {
+                        if (keepSpace(original, i, lineStart, lineEnd, row)) {
                             map[out.length()] = i;
                             out.append(' ');
                         }
@@ -57,7 +64,7 @@ public final class NormalizedText {
                     map[out.length()] = i;
                     out.append(halfWidth(c));
                 }
-                if (heading && isShortTitle(line)) {
+                if (heading && isShortTitle(line) || row) {
                     // a heading line of its own ("（二）坚持四个工作导向") ends where the line ends
                     map[out.length()] = lineEnd;
                     out.append('\n');
@@ -79,8 +86,16 @@ public final class NormalizedText {
         return c == ' ' || c == '\t' || c == '\r' || c == '\u3000' || c == '\u00a0';
     }
 
-    /** A space survives only between two Latin letters ("City Walk"). */
-    private static boolean keepSpace(String s, int i, int lineStart, int lineEnd) {
+    /**
+     * A table row of a PDF (序号 项目名称 建设内容 完成时限): cells of Chinese text parted by spaces, no full stop.
+     * Each row is a clause of its own.
+     */
+    private static boolean isTableRow(String line) {
+        return line.indexOf('。') < 0 && TABLE_GAP.matcher(line).find();
+    }
+
+    /** A space survives between two Latin letters ("City Walk") and, once, between the cells of a table row. */
+    private static boolean keepSpace(String s, int i, int lineStart, int lineEnd, boolean row) {
         int p = i - 1;
         while (p >= lineStart && isSpace(s.charAt(p))) {
             p--;
@@ -92,7 +107,9 @@ public final class NormalizedText {
         if (p < lineStart || q >= lineEnd || p != i - 1) {
             return false;
         }
-        return isLatin(halfWidth(s.charAt(p))) && isLatin(halfWidth(s.charAt(q)));
+        char a = halfWidth(s.charAt(p));
+        char b = halfWidth(s.charAt(q));
+        return isLatin(a) && isLatin(b) || row && !Character.isDigit(a) && !Character.isDigit(b);
     }
 
     private static boolean isLatin(char c) {

@@ -28,8 +28,10 @@ public final class QuantityParser {
     private static final Pattern MULTI = Pattern.compile("([二两三四五六七八九十])个(\\d+(?:\\.\\d+)?)%");
     private static final Pattern COVERAGE = Pattern.compile("全覆盖");
     private static final Pattern ZERO = Pattern.compile("零增量|零增长|清零|零发生");
-    private static final Pattern AT_LEAST_BEFORE = Pattern.compile("(?:超过|超|不少于|不低于|至少|突破|达到|达)$");
-    private static final Pattern AT_MOST_BEFORE = Pattern.compile("(?:不超过|不高于|不多于|控制在|低于|少于|压减至|降至|降到)$");
+    // (?<!不): 不少于 is at least though it ends in 少于, 不超过 at most though it ends in 超过
+    private static final Pattern AT_LEAST_BEFORE = Pattern.compile("(?:(?<!不)超过|(?<!不)超|不少于|不低于|至少|突破|达到|达)$");
+    private static final Pattern AT_MOST_BEFORE = Pattern.compile(
+            "(?:不超过|不高于|不多于|控制在|(?<!不)低于|(?<!不)少于|压减至|降至|降到)$");
     private static final Pattern APPROX_BEFORE = Pattern.compile("(?:约|近|大约|左右)$");
     private static final Pattern DECREASE_BEFORE = Pattern.compile("(?:下降|减少|降低|压减|缩减|下降了)$");
     private static final Pattern AT_LEAST_AFTER = Pattern.compile("^(?:以上)");
@@ -39,6 +41,8 @@ public final class QuantityParser {
     private static final Pattern TARGET_VERB = Pattern.compile(
             "(?:新增|新建|建成|完成|实施|引进|培育|供应|举办|开展|改造|整治|打造|新设|设立|开通|打通|达到|达|突破|超过|"
                     + "增加|提供|培训|新开|创建|组织|招引|解决|发放|安置|筹集|增至|提升至|实现)(?:全部|共|约|近|超)?$");
+    /** A count in words is a target when a target verb governs it: 新增就业岗位两千个. */
+    private static final Pattern TARGET_VERB_ANYWHERE = Pattern.compile(TARGET_VERB.pattern().replace("$", ""));
     /** 七项工作, 四个方面: a count of the report's own themes. */
     private static final Pattern THEMES_AFTER = Pattern.compile("^(?:工作|领域|方面|行动|理念|原则|导向|要求|任务|重点|目标|体系|机制)");
     private static final String QUOTES_OPEN = "“\"《「";
@@ -75,6 +79,7 @@ public final class QuantityParser {
             }
             Found f = number(clause, m.group(), m.start());
             if (f != null) {
+                mark(taken, f.quantity().numberStart(), f.quantity().end());
                 out.add(f);
             }
         }
@@ -91,6 +96,9 @@ public final class QuantityParser {
     /** A number at {@code start}; null when no unit follows (years, dates, 四大产业: not quantities at all). */
     private static Found number(String clause, String token, int start) {
         boolean chinese = !Character.isDigit(token.charAt(0));
+        if (chinese && token.chars().noneMatch(c -> ChineseNumber.DIGITS.indexOf(c) >= 0 || c == '十')) {
+            return null; // 万户, 千家: a word, not a number
+        }
         // Chinese runs may end in 万/亿 that belong to the unit (千亿元): try the longest numeral that leaves a unit.
         for (int len = token.length(); len >= 1; len--) {
             String digits = token.substring(0, len);
@@ -185,7 +193,7 @@ public final class QuantityParser {
         if (chinese && value == 1) {
             return "一 used as an article (一个, 一批), not a count";
         }
-        if (chinese && !TARGET_VERB.matcher(clause.substring(0, start)).find()) {
+        if (chinese && !TARGET_VERB_ANYWHERE.matcher(clause.substring(0, start)).find()) {
             return "count in words without a target verb (slogan or count of headings)";
         }
         return null;

@@ -227,7 +227,7 @@ public final class ReportImporter {
                     reasons.add("no metric in the vocabulary for " + c.substring(q.start(), q.end()));
                     continue;
                 }
-                String title = c.substring(i == 0 ? 0 : itemStart, itemEnd).strip();
+                String title = withoutNumbering(c.substring(i == 0 ? 0 : itemStart, itemEnd).strip());
                 if (plan) {
                     commitments.add(quantityCommitment(clause, q, metric.orElse(null), title, 0));
                 } else {
@@ -375,6 +375,17 @@ public final class ReportImporter {
         private String sectionName() {
             return category == null ? section.heading() : section.heading() + " " + category;
         }
+    }
+
+    private static final Pattern NUMBERING = Pattern.compile("^(?:\\d{1,2}[.、．]?|[（(]\\d{1,2}[)）])\\s*(?=[\\u4e00-\\u9fa5])");
+
+    /** A title without its list number (1.新建幼儿园3所, a table row's 1), unless the number is the count (3所学校). */
+    static String withoutNumbering(String title) {
+        Matcher m = NUMBERING.matcher(title);
+        if (m.find() && QuantityParser.UNITS.stream().noneMatch(u -> title.startsWith(u, m.end()))) {
+            return title.substring(m.end());
+        }
+        return title;
     }
 
     /** Where the enumeration item holding a quantity ends: 8条道路建设|和东片区3条道路立项. */
