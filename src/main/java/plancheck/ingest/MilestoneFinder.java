@@ -37,20 +37,20 @@ public final class MilestoneFinder {
 
     /** A stage word used as an adjective (开工项目抓进度, 竣工率) is no milestone. */
     private static final Pattern ADJECTIVAL = Pattern.compile("^(?:项目|的|率|验收率|面积|备案|结算|决算)");
-    private static final Pattern LEAD = Pattern.compile("^(?:\\d{1,2}[.、．]|[（(]\\d{1,2}[)）]|协调推动|协助推动|全力推动|全力推进|全力保障|加快推进|加快推动|加快建设|"
-            + "推动|推进|加快|全力|确保|保障|力争|争取|促进|实现|积极|计划|着力|努力|将|同步|基本|力促|督促|协调|协助|配合|支持|"
-            + "做好|抓好|并|和|全面|年内|上半年|下半年|继续|加速|顺利|如期|按期|重点|有序|稳步|高标准|高质量)");
+    private static final Pattern LEAD = Pattern.compile("^(?:\\d{1,2}[.、．]|[（(]\\d{1,2}[)）]|、|协调推动|协助推动|全力推动|全力推进|全力保障|加快推进|加快推动|加快建设|"
+            + "推动|推进|加快|全力|确保|保障(?!性)|力争|争取|促进|实现|积极|计划|着力|努力|将|同步|基本|力促|督促|协调|协助|配合|支持|"
+            + "做好|抓好|并|验收|运营|全面|年内|上半年|下半年|继续|加速|顺利|如期|按期|重点|有序|稳步|高标准|高质量)");
     private static final Pattern TRAIL = Pattern.compile("(?:顺利|如期|按期|按时|尽早|早日|年内|年底前|年底|上半年|下半年|全面|"
-            + "正式|率先|实现|基本|加快|加速|力争|确保|并|及时|全部|相继|已|先后|\\d{1,2}月底?前|[一二三四五六七八九十]{1,2}月底?前|"
+            + "正式|率先|实现|基本|加快|加速|力争|确保|并|及时|全部|相继|已|先后|揭牌|挂牌|\\d{1,2}月底?前|[一二三四五六七八九十]{1,2}月底?前|"
             + "第?[一二三四]季度|年中)$");
-    /** What may follow a verb-final object without being an object itself: 开业运营, 建成开放. */
-    private static final Pattern AFTER_VERB = Pattern.compile("^(?:运营|验收|使用|迎客|开放|营业|投用|运行|并.*)?$");
+    /** What may follow a verb-final object without being an object itself: 开业运营, 建成开放, 、(the next item). */
+    private static final Pattern AFTER_VERB = Pattern.compile("^(?:运营|验收|使用|迎客|开放|营业|投用|运行|并|及)*(?:、.*)?$");
     private static final Pattern GENERIC = Pattern.compile(
             "^(?:有望|一批|一系列|一些|相关|各类|各项|全部|所有|在库|部分|其他|若干|多个|该|这|新一轮|有关|重大项目|项目$|工程$|企业$)");
     /** What the object of 建成/投用 must end with to be a facility rather than a system (建成四级养老服务网络). */
     private static final Pattern FACILITY = Pattern.compile(
             "(?:馆|中心|学校|校区|中学|小学|幼儿园|医院|社康|公园|园|基地|大厦|大楼|楼|站|场|场地|路|街|大道|桥|隧道|厂房|工程|"
-                    + "项目|街区|广场|片区|综合体|设施|食堂|住房|家园|苑|碧道|线|院区|候机楼|城|谷|港|村|厂|期)$");
+                    + "项目|街区|广场|片区|综合体|设施|食堂|住房|家园|苑|碧道|线|院区|候机楼|城|谷|港|村|厂|期|点)$");
     private static final Pattern QUANTITY = Pattern.compile("\\d+(?:\\.\\d+)?(?:万|亿)?(?:余|多)?(?:" +
             String.join("|", QuantityParser.UNITS) + ")");
 
@@ -162,6 +162,10 @@ public final class MilestoneFinder {
 
     private static String stripItem(String item) {
         String s = item.strip();
+        int of = s.lastIndexOf('的');
+        if (of >= 0 && s.length() - of > 3) {
+            s = s.substring(of + 1); // 以永丰源瓷文化为主题的鹭湖瓷园: the name follows the description
+        }
         s = LEAD.matcher(s).replaceFirst("");
         if (s.endsWith("建设") && s.length() > 4) {
             s = s.substring(0, s.length() - 2);
