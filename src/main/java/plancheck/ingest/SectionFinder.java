@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Finds the plan section (next year's commitments) and the summary section (last year's results) of a report by
  * their headings: 三、2022 年工作思路, 二、2023年工作计划, 一、2021 年工作完成情况, 一、2022年工作总结, also 工作安排,
  * 工作打算, 工作要点, 主要预期目标. A rectification report has no plan heading; its closing section on what will be
- * kept up (持续巩固…成果, 下一步…) stands in for it.
+ * kept up (持续巩固…成果, 下一步…) stands in for it. A summary heading without a year (一、主要工作成效) covers the
+ * year before the plan's.
  */
 public final class SectionFinder {
 
@@ -46,6 +47,9 @@ public final class SectionFinder {
         if (plan.isEmpty()) {
             plan = wholeDocumentPlan(original);
         }
+        Optional<Section> finalPlan = plan;
+        summary = summary.map(s -> s.year() != null || finalPlan.map(Section::year).isEmpty() ? s
+                : new Section(s.heading(), finalPlan.get().year() - 1, s.start(), s.end()));
         return new Sections(plan, summary);
     }
 
