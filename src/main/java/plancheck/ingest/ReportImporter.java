@@ -242,14 +242,16 @@ public final class ReportImporter {
             String c = clause.text();
             String head = c.substring(segStart, q.start());
             Matcher reach = REACH.matcher(head);
-            String list = reach.find() ? head.substring(0, reach.start()) : head;
+            boolean reached = reach.find();
+            String list = reached ? head.substring(0, reach.start()) : head;
+            String verb = reached ? reach.group() : "";
             List<String> items = Enumeration.commaItems(list);
             List<String> named = items.subList(Math.max(0, items.size() - q.count()), items.size());
             for (String item : named) {
                 Optional<Metric> metric = metricText.inText(item, q.unit());
                 Quantity one = new Quantity(q.value(), q.unit(), q.bound(), q.approximate(), 1, q.start(), q.end(),
                         q.numberStart());
-                String title = item.strip() + (reach.find(0) ? reach.group() : "") + c.substring(q.numberStart(), q.end());
+                String title = item.strip() + verb + c.substring(q.numberStart(), q.end());
                 if (plan) {
                     commitments.add(quantityCommitment(clause, one, metric.orElse(null), title, 0.05));
                 } else if (metric.isPresent()) {
