@@ -119,8 +119,8 @@ public final class ReportImporter {
         private final List<Skipped> skipped;
         private final int from;
         private final int to;
+        private final Set<String> ids = new java.util.HashSet<>();
         private String category;
-        private int seq;
 
         Pass(NormalizedText nt, Section section, Districts.District district, String document, List<Skipped> skipped) {
             this.nt = nt;
@@ -357,8 +357,7 @@ public final class ReportImporter {
             if (district.id() == null) {
                 assumed.add("district");
             }
-            String id = "import-" + (district.id() == null ? "district" : district.id()) + "-" + year + "-"
-                    + String.format("%03d", ++seq);
+            String id = id(year, kind + "|" + title + "|" + quote(clause));
             Commitment k = new Commitment(id, district.id(), district.name(), year, category, title, kind, metric, unit,
                     target, null, null, null, stage, planned, null, deadline.map(Deadlines.Deadline::date).orElse(null),
                     firmness, null, null, new Source(document, sectionName(), quote(clause)), assumed, 1);
@@ -372,6 +371,21 @@ public final class ReportImporter {
                     new Evidence(document, quote(clause)), "from the report's summary of " + year, false);
             return new ResultCandidate(r, district.id(), year, metric, unit, project, round(confidence), span(clause),
                     quote(clause), notes);
+        }
+
+        /**
+         * An id that stays the same when the same report is imported again and differs between reports, so
+         * accepting the proposals of two reports of one district and year does not clash.
+         */
+        private String id(int year, String content) {
+            String who = district.id() != null && district.id().matches("[A-Za-z0-9._-]{1,40}") ? district.id() : "district";
+            String base = "import-" + who + "-" + year + "-"
+                    + String.format("%08x", content.hashCode());
+            String id = base;
+            for (int n = 2; !ids.add(id); n++) {
+                id = base + "-" + n;
+            }
+            return id;
         }
 
         private String sectionName() {

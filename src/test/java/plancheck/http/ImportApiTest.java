@@ -91,6 +91,25 @@ class ImportApiTest {
     }
 
     @Test
+    void givenTheProposalsOfSeed004WhenAcceptedAsTheyAreThenTheBatchEndpointStoresThem() throws Exception {
+        String text = Files.readString(SEEDS.resolve("004_fa4dcfe65d210400.txt"));
+        Harness.Answer a = h.call(POST, "/api/imports", body(text, "guanhu"), "importReport");
+        var accepted = Json.MAPPER.createArrayNode();
+        for (JsonNode c : list(a.json().get("commitments"))) {
+            var commitment = ((com.fasterxml.jackson.databind.node.ObjectNode) c.deepCopy())
+                    .without(List.of("project", "confidence", "span", "quote", "notes"));
+            accepted.add(commitment);
+        }
+
+        Harness.Answer stored = h.call(POST, "/api/commitments/batch", Json.MAPPER.writeValueAsString(accepted),
+                "createCommitments");
+
+        assertThat(stored.status()).as(stored.text()).isEqualTo(201);
+        assertThat(stored.json()).hasSize(accepted.size());
+        assertThat(list(stored.json())).extracting(c -> c.get("title").asText()).contains("新增小初学位1480个");
+    }
+
+    @Test
     void givenAStoredCommitmentOfTheSummaryYearWhenImportingThenTheResultIsLinkedToIt() throws Exception {
         String text = Files.readString(SEEDS.resolve("003_af213d65b87cb190.txt"));
 
