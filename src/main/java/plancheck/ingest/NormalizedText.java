@@ -16,7 +16,10 @@ public final class NormalizedText {
 
     private static final Pattern PAGE_NUMBER = Pattern.compile("\\s*[-—－]\\s*\\d{1,4}\\s*[-—－]\\s*");
     private static final Pattern HEADING_START = Pattern.compile(
-            "\\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\\d]+[)）]|第[一二三四五六七八九十]+部分|\\d{1,2}[、．.](?!\\d))");
+            "\\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\\d]+[)）]|第[一二三四五六七八九十]+部分|\\d{1,2}[、．.](?!\\d)"
+                    + "|\\d{1,3}\\s*$)");
+    /** A line holding only a number: the index of a table row whose cells follow on lines of their own. */
+    private static final Pattern ROW_INDEX = Pattern.compile("\\s*\\d{1,3}\\s*");
 
     private static final Pattern TABLE_GAP = Pattern.compile("[\\u4e00-\\u9fa5)）][ \\t\\u3000]+[\\u4e00-\\u9fa5(（]");
 
@@ -64,7 +67,7 @@ public final class NormalizedText {
                     map[out.length()] = i;
                     out.append(halfWidth(c));
                 }
-                if (heading && isShortTitle(line) || row) {
+                if (heading && isShortTitle(line) && !ROW_INDEX.matcher(line).matches() || row) {
                     // a heading line of its own ("（二）坚持四个工作导向") ends where the line ends
                     map[out.length()] = lineEnd;
                     out.append('\n');

@@ -5,7 +5,8 @@ import plancheck.domain.Kind;
 /**
  * A number with its unit as written in a clause, e.g. 200个以上, 超70万平方米, 全覆盖 (100%), 零增量 (0).
  *
- * @param value       the number, negative for a stated decrease (下降10%)
+ * @param value       the number, negative for a stated decrease (下降10%); a range's lower bound
+ * @param max         a range's upper bound (增长6%-7%), else null
  * @param unit        the unit as written; null when the text states none (零增量)
  * @param bound       AT_LEAST or AT_MOST when a qualifier says so (以上, 不超过…), else null
  * @param approximate 约, 左右, 近, 余, 多
@@ -14,6 +15,6 @@ import plancheck.domain.Kind;
  * @param end         offset in the clause where it ends
  * @param numberStart offset in the clause of the number itself
  */
-public record Quantity(double value, String unit, Kind bound, boolean approximate, int count, int start, int end,
+public record Quantity(double value, Double max, String unit, Kind bound, boolean approximate, int count, int start, int end,
                        int numberStart) {
 }

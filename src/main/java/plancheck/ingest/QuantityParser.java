@@ -24,23 +24,28 @@ public final class QuantityParser {
             "名", "件", "宗", "批", "间", "栋", "辆", "期", "支", "米", "亩", "元", "吨", "%", "‰");
     /** Measures of time after 个: 3个月 is a duration, not a count. */
     private static final Pattern DURATION_AFTER = Pattern.compile("^(?:月|工作日|小时|季度|星期)");
+    private static final Pattern ARABIC = Pattern.compile("\\d+(?:\\.\\d+)?");
+    private static final String RANGE_SEPARATORS = "-—–~～至到";
     private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?|[" + ChineseNumber.CHARS + "]+");
     private static final Pattern MULTI = Pattern.compile("([二两三四五六七八九十])个(\\d+(?:\\.\\d+)?)%");
     private static final Pattern COVERAGE = Pattern.compile("全覆盖");
     private static final Pattern ZERO = Pattern.compile("零增量|零增长|清零|零发生");
     // (?<!不): 不少于 is at least though it ends in 少于, 不超过 at most though it ends in 超过
-    private static final Pattern AT_LEAST_BEFORE = Pattern.compile("(?:(?<!不)超过|(?<!不)超|不少于|不低于|至少|突破|达到|达)$");
+    private static final Pattern AT_LEAST_BEFORE = Pattern.compile("(?:(?<!不)超过|(?<!不)超|不少于|不低于|至少|突破|达到|达|"
+            + "提高到|提高至|提升到|提升至|增加到|增加至|增至|达至)$");
     private static final Pattern AT_MOST_BEFORE = Pattern.compile(
-            "(?:不超过|不高于|不多于|控制在|(?<!不)低于|(?<!不)少于|压减至|降至|降到)$");
+            "(?:不超过|不高于|不多于|控制在|(?<!不)低于|(?<!不)少于|压减至|压减到|压降至|降至|降到|下降到|下降至|降低到|降低至|"
+                    + "减少到|减少至)$");
     private static final Pattern APPROX_BEFORE = Pattern.compile("(?:约|近|大约|左右)$");
     private static final Pattern DECREASE_BEFORE = Pattern.compile("(?:下降|减少|降低|压减|缩减|下降了)$");
-    private static final Pattern AT_LEAST_AFTER = Pattern.compile("^(?:以上)");
+    private static final Pattern AT_LEAST_AFTER = Pattern.compile("^(?:及以上|以上)");
     private static final Pattern AT_MOST_AFTER = Pattern.compile("^(?:以内|以下|之内)");
     private static final Pattern APPROX_AFTER = Pattern.compile("^(?:左右)");
     /** Verbs that make a count written in Chinese numerals a target (新建两所学校), unlike 坚持四个工作导向. */
     private static final Pattern TARGET_VERB = Pattern.compile(
             "(?:新增|新建|建成|完成|实施|引进|培育|供应|举办|开展|改造|整治|打造|新设|设立|开通|打通|达到|达|突破|超过|"
-                    + "增加|提供|培训|新开|创建|组织|招引|解决|发放|安置|筹集|增至|提升至|实现)(?:全部|共|约|近|超)?$");
+                    + "增加|提供|培训|新开|创建|组织|招引|解决|发放|安置|筹集|增至|提升至|实现|提高|提升|增长|下降|降低|减少)"
+                    + "(?:全部|共|约|近|超)?$");
     /** A count in words is a target when a target verb governs it: 新增就业岗位两千个. */
     private static final Pattern TARGET_VERB_ANYWHERE = Pattern.compile(TARGET_VERB.pattern().replace("$", ""));
     /** 七项工作, 四个方面: a count of the report's own themes. */
@@ -57,7 +62,7 @@ public final class QuantityParser {
         Matcher multi = MULTI.matcher(clause);
         while (multi.find()) {
             int count = (int) Math.round(ChineseNumber.parse(multi.group(1)));
-            Quantity q = new Quantity(Double.parseDouble(multi.group(2)), "%", Kind.AT_LEAST, false, count,
+            Quantity q = new Quantity(Double.parseDouble(multi.group(2)), null, "%", Kind.AT_LEAST, false, count,
                     multi.start(), multi.end(), multi.start(2));
             mark(taken, multi.start(), multi.end());
             out.add(new Found(q, null));
@@ -65,12 +70,12 @@ public final class QuantityParser {
         Matcher cov = COVERAGE.matcher(clause);
         while (cov.find()) {
             mark(taken, cov.start(), cov.end());
-            out.add(new Found(new Quantity(100, "%", Kind.AT_LEAST, false, 1, cov.start(), cov.end(), cov.start()), null));
+            out.add(new Found(new Quantity(100, null, "%", Kind.AT_LEAST, false, 1, cov.start(), cov.end(), cov.start()), null));
         }
         Matcher zero = ZERO.matcher(clause);
         while (zero.find()) {
             mark(taken, zero.start(), zero.end());
-            out.add(new Found(new Quantity(0, null, Kind.AT_MOST, false, 1, zero.start(), zero.end(), zero.start()), null));
+            out.add(new Found(new Quantity(0, null, null, Kind.AT_MOST, false, 1, zero.start(), zero.end(), zero.start()), null));
         }
         Matcher m = NUMBER.matcher(clause);
         while (m.find()) {
@@ -125,20 +130,44 @@ public final class QuantityParser {
                 if (chinese) {
                     continue;
                 }
-                return null;
+                // 6-7%: the unit comes after the second number
+                return multiplier == 1 && !approximate ? range(clause, start, p, p, value, null) : null;
             }
             int unitEnd = p + unit.length();
             String after = clause.substring(unitEnd);
             if ("个".equals(unit) && DURATION_AFTER.matcher(after).find()) {
                 return null;
             }
-            return classify(clause, start, start + len, unitEnd, value * multiplier, unit, approximate, chinese);
+            Found range = chinese ? null : range(clause, start, start + len, unitEnd, value, unit);
+            if (range != null) {
+                return range;
+            }
+            return classify(clause, start, start + len, unitEnd, value * multiplier, null, unit, approximate,
+                    chinese);
         }
         return null;
     }
 
-    private static Found classify(String clause, int start, int numberEnd, int unitEnd, double value, String unit,
-                                  boolean approximate, boolean chinese) {
+    /** 增长6%-7%, 6-7%, 5至8个: a range; null when what follows the first number is no second one. */
+    private static Found range(String clause, int start, int numberEnd, int firstEnd, double low, String unit) {
+        if (firstEnd >= clause.length() || RANGE_SEPARATORS.indexOf(clause.charAt(firstEnd)) < 0) {
+            return null;
+        }
+        Matcher second = ARABIC.matcher(clause).region(firstEnd + 1, clause.length());
+        if (!second.lookingAt()) {
+            return null;
+        }
+        String secondUnit = unitAt(clause, second.end());
+        if (secondUnit == null || unit != null && !unit.equals(secondUnit)) {
+            return null;
+        }
+        double high = Double.parseDouble(second.group());
+        return classify(clause, start, numberEnd, second.end() + secondUnit.length(), low, high, secondUnit, false,
+                false);
+    }
+
+    private static Found classify(String clause, int start, int numberEnd, int unitEnd, double value, Double max,
+                                  String unit, boolean approximate, boolean chinese) {
         String before = clause.substring(0, start);
         String after = clause.substring(unitEnd);
         Kind bound = null;
@@ -167,10 +196,20 @@ public final class QuantityParser {
             qEnd += a.end();
         }
         if (DECREASE_BEFORE.matcher(clause.substring(0, qStart)).find()) {
-            value = -value;
-            bound = bound == Kind.AT_LEAST || bound == null ? Kind.AT_MOST : bound;
+            if (max != null) {
+                double low = -max; // 下降3%-5%: from -5 to -3
+                max = -value;
+                value = low;
+            } else {
+                value = -value;
+                bound = bound == Kind.AT_LEAST || bound == null ? Kind.AT_MOST : bound;
+            }
         }
-        Quantity q = new Quantity(value, unit, bound, approximate, 1, qStart, qEnd, start);
+        if (max != null && max < value) {
+            return new Found(new Quantity(value, max, unit, bound, approximate, 1, qStart, qEnd, start),
+                    "range whose upper bound is below its lower bound");
+        }
+        Quantity q = new Quantity(value, max, unit, bound, approximate, 1, qStart, qEnd, start);
         String rejected = reject(clause, start, numberEnd, value, chinese);
         if (rejected == null && chinese && THEMES_AFTER.matcher(after).find()) {
             rejected = "count of themes, not a target";

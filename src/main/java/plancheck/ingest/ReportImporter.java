@@ -249,7 +249,7 @@ public final class ReportImporter {
             List<String> named = items.subList(Math.max(0, items.size() - q.count()), items.size());
             for (String item : named) {
                 Optional<Metric> metric = metricText.inText(item, q.unit());
-                Quantity one = new Quantity(q.value(), q.unit(), q.bound(), q.approximate(), 1, q.start(), q.end(),
+                Quantity one = new Quantity(q.value(), q.max(), q.unit(), q.bound(), q.approximate(), 1, q.start(), q.end(),
                         q.numberStart());
                 String title = item.strip() + verb + c.substring(q.numberStart(), q.end());
                 if (plan) {
@@ -266,7 +266,9 @@ public final class ReportImporter {
             List<String> assumed = new ArrayList<>(List.of("start"));
             double confidence = BASE - penalty;
             Kind kind;
-            if (q.bound() != null) {
+            if (q.max() != null) {
+                kind = Kind.RANGE;
+            } else if (q.bound() != null) {
                 kind = q.bound();
             } else if (q.approximate()) {
                 kind = Kind.EXACT;
@@ -289,7 +291,7 @@ public final class ReportImporter {
                 confidence -= 0.25;
                 notes.add("no metric in the vocabulary: choose one");
             }
-            return commitment(clause, title, kind, metric == null ? null : metric.key(), unit, q.value(), null,
+            return commitment(clause, title, kind, metric == null ? null : metric.key(), unit, q.value(), q.max(), null,
                     confidence, notes, assumed, null);
         }
 
@@ -314,7 +316,7 @@ public final class ReportImporter {
                 }
                 String title = m.verbFirst() ? m.verb() + m.project() : m.project() + m.verb();
                 if (plan) {
-                    commitments.add(commitment(clause, title, Kind.MILESTONE, stageMetric, null, null, m.stage(),
+                    commitments.add(commitment(clause, title, Kind.MILESTONE, stageMetric, null, null, null, m.stage(),
                             0.85, new ArrayList<>(), new ArrayList<>(List.of("start")), m.project()));
                 } else {
                     results.add(result(clause, null, m.stage(), stageMetric, null, m.project(), 0.8, new ArrayList<>()));
@@ -322,16 +324,16 @@ public final class ReportImporter {
             }
         }
 
-        /** 成立/出台/建成/完成/实现 + object: done or not; 常态化/长期坚持: ongoing. */
+        /** 成立/出台/建成/完成/实现 + object: done or not; 常态化/长期坚持/持续…: ongoing. */
         private void other(Clause clause, List<CommitmentCandidate> out) {
             String c = clause.text().strip();
             String lead = BINARY_LEAD.matcher(c).replaceFirst("");
-            if (ONGOING.matcher(c).find()) {
-                out.add(commitment(clause, c, Kind.ONGOING, key("ongoing_duty"), null, null, null, 0.55,
+            if (ONGOING.matcher(c).find() || c.startsWith("持续")) {
+                out.add(commitment(clause, c, Kind.ONGOING, key("ongoing_duty"), null, null, null, null, 0.55,
                         new ArrayList<>(List.of("no deadline: kept up year after year")), new ArrayList<>(List.of("start")),
                         null));
             } else if (BINARY.matcher(lead).find() && lead.length() >= 4) {
-                out.add(commitment(clause, c, Kind.BINARY, key("task_done"), null, null, null, 0.6, new ArrayList<>(),
+                out.add(commitment(clause, c, Kind.BINARY, key("task_done"), null, null, null, null, 0.6, new ArrayList<>(),
                         new ArrayList<>(List.of("start")), null));
             }
         }
@@ -341,7 +343,7 @@ public final class ReportImporter {
         }
 
         private CommitmentCandidate commitment(Clause clause, String title, Kind kind, String metric, String unit,
-                                               Double target, Stage stage, double confidence, List<String> notes,
+                                               Double target, Double targetMax, Stage stage, double confidence, List<String> notes,
                                                List<String> assumed, String project) {
             int year = section.year();
             Optional<Deadlines.Deadline> deadline = kind == Kind.ONGOING ? Optional.empty()
@@ -359,7 +361,7 @@ public final class ReportImporter {
             }
             String id = id(year, kind + "|" + title + "|" + quote(clause));
             Commitment k = new Commitment(id, district.id(), district.name(), year, category, title, kind, metric, unit,
-                    target, null, null, null, stage, planned, null, deadline.map(Deadlines.Deadline::date).orElse(null),
+                    target, targetMax, null, null, stage, planned, null, deadline.map(Deadlines.Deadline::date).orElse(null),
                     firmness, null, null, new Source(document, sectionName(), quote(clause)), assumed, 1);
             return new CommitmentCandidate(k, project, round(confidence), span(clause), quote(clause), notes);
         }

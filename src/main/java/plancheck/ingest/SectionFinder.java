@@ -22,8 +22,10 @@ public final class SectionFinder {
     private static final Pattern TOP = Pattern.compile("^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分[、:：]?)");
     private static final Pattern SUB = Pattern.compile("^[（(][一二三四五六七八九十]+[)）]");
     private static final Pattern PLAN = Pattern.compile(
-            "工作思路|工作计划|工作安排|工作打算|工作要点|主要预期目标|预期目标|重点工作|工作重点|主要任务|目标任务|工作设想|工作目标");
+            "工作思路|工作计划|工作安排|工作打算|工作要点|主要预期目标|预期目标|重点工作|工作重点|主要任务|目标任务|工作设想|工作目标|"
+                    + "民生实事|十大实事|为民办实事");
     private static final Pattern SUMMARY = Pattern.compile("总结|完成情况|工作情况|工作回顾|主要成绩|工作成效|取得的成绩");
+    private static final Pattern PROBLEMS = Pattern.compile("存在问题|存在的问题|困难和问题|问题和不足|问题与不足|不足之处");
     private static final Pattern FOLLOW_UP = Pattern.compile("下一步|下步|今后|持续巩固|巩固.{0,8}成果");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年");
     private static final int MAX_HEADING = 40;
@@ -36,13 +38,17 @@ public final class SectionFinder {
 
     public static Sections find(String original) {
         List<Line> headings = headings(original);
-        Optional<Section> summary = first(headings, original, l -> SUMMARY.matcher(l.compact).find()
-                && !FOLLOW_UP.matcher(l.compact).find() && !PLAN.matcher(afterSummaryWord(l.compact)).find(), null);
+        java.util.function.Predicate<Line> isSummary = l -> SUMMARY.matcher(l.compact).find()
+                && !FOLLOW_UP.matcher(l.compact).find() && !PLAN.matcher(afterSummaryWord(l.compact)).find();
+        Optional<Section> summary = first(headings, original, isSummary, null, l -> true);
+        // the plan goes on over the headings after it (三、重点工作, 四、加强自身建设) until a summary or problems part
+        java.util.function.Predicate<Line> endsPlan = l -> isSummary.test(l) || PROBLEMS.matcher(l.compact).find();
         Integer fallbackYear = summary.map(s -> s.year() == null ? null : s.year() + 1).orElseGet(() -> latestYear(original));
         Optional<Section> plan = first(headings, original,
-                l -> PLAN.matcher(l.compact).find() && !SUMMARY.matcher(l.compact).find(), fallbackYear);
+                l -> PLAN.matcher(l.compact).find() && !SUMMARY.matcher(l.compact).find(), fallbackYear, endsPlan);
         if (plan.isEmpty()) {
-            plan = first(headings, original, l -> l.level == 1 && FOLLOW_UP.matcher(l.compact).find(), fallbackYear);
+            plan = first(headings, original, l -> l.level == 1 && FOLLOW_UP.matcher(l.compact).find(), fallbackYear,
+                    endsPlan);
         }
         if (plan.isEmpty()) {
             plan = wholeDocumentPlan(original);
@@ -60,7 +66,8 @@ public final class SectionFinder {
     }
 
     private static Optional<Section> first(List<Line> headings, String original,
-                                           java.util.function.Predicate<Line> accept, Integer fallbackYear) {
+                                           java.util.function.Predicate<Line> accept, Integer fallbackYear,
+                                           java.util.function.Predicate<Line> ends) {
         for (int level = 1; level <= 2; level++) {
             for (int i = 0; i < headings.size(); i++) {
                 Line l = headings.get(i);
@@ -69,8 +76,9 @@ public final class SectionFinder {
                 }
                 int end = original.length();
                 for (int j = i + 1; j < headings.size(); j++) {
-                    if (headings.get(j).level <= l.level) {
-                        end = headings.get(j).start;
+                    Line next = headings.get(j);
+                    if (next.level < l.level || next.level == l.level && ends.test(next)) {
+                        end = next.start;
                         break;
                     }
                 }

@@ -57,6 +57,34 @@ class ConstructedReportTest {
     }
 
     @Test
+    void givenAGovernmentReportThenThePlanRunsOverItsFollowingHeadingsAndRangesAreRanges() throws IOException {
+        ImportReport r = importer.importText(constructed("government-report-targets.txt"), null, "constructed");
+
+        assertThat(r.planYear()).isEqualTo(2024);
+        assertThat(r.commitments()).extracting(c -> c.commitment().metric(), c -> c.commitment().kind(),
+                        c -> c.commitment().target(), c -> c.commitment().targetMax())
+                .contains(
+                        tuple("gdp_growth", Kind.RANGE, 5.5, 6.0),
+                        tuple("industrial_value_added_growth", Kind.RANGE, 6.0, 7.0),
+                        tuple("energy_intensity_change", Kind.RANGE, -5.0, -3.0),
+                        tuple("unemployment_rate", Kind.AT_MOST, 5.0, null),
+                        tuple("coverage_rate", Kind.AT_LEAST, 95.0, null),
+                        tuple("school_places", Kind.AT_LEAST, 2000.0, null));
+        // 三、2024年重点工作 and the table after it belong to the plan too; each table row is its own clause
+        assertThat(r.commitments()).extracting(CommitmentCandidate::quote)
+                .contains("1新建光明小学新增学位1620个", "2凤凰公园提升新建口袋公园3个");
+        assertThat(r.commitments()).filteredOn(c -> c.commitment().kind() == Kind.ONGOING)
+                .extracting(c -> c.commitment().title()).contains("持续推进老旧小区改造");
+    }
+
+    @Test
+    void givenAProblemsPartAfterThePlanThenThePlanEndsThere() {
+        ImportReport r = importer.importText("二、2024年工作计划\n新增托位300个。\n三、存在的问题\n缺少学位500个。", null, null);
+
+        assertThat(r.commitments()).extracting(c -> c.commitment().target()).containsExactly(300.0);
+    }
+
+    @Test
     void givenAnApproximateTargetThenItIsExactWithLowerConfidenceAndANote() {
         CommitmentCandidate c = plan("地区生产总值增长6%左右。").commitments().get(0);
 
