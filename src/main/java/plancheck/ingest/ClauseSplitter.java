@@ -15,6 +15,7 @@ public final class ClauseSplitter {
     private static final String CLOSE = "”’》）)」】";
     /** A quote left open (PDF text loses characters) must not swallow the rest of the report. */
     private static final int MAX_QUOTED = 60;
+    static final int MAX_CLAUSE = 300;
 
     private ClauseSplitter() {
     }
@@ -66,13 +67,38 @@ public final class ClauseSplitter {
         return out;
     }
 
+    /**
+     * Clauses of at most {@link #MAX_CLAUSE} characters: text without punctuation (a pasted table, a broken file) is
+     * cut at an enumeration comma or a space, else hard, so that reading stays linear in the text's length.
+     */
+    private static List<int[]> capped(String text, List<int[]> clauses) {
+        List<int[]> out = new ArrayList<>();
+        for (int[] c : clauses) {
+            int start = c[0];
+            while (c[1] - start > MAX_CLAUSE) {
+                int cut = start + MAX_CLAUSE;
+                for (int i = cut; i > start + MAX_CLAUSE / 2; i--) {
+                    char ch = text.charAt(i - 1);
+                    if (ch == '、' || ch == ' ') {
+                        cut = i;
+                        break;
+                    }
+                }
+                out.add(new int[]{start, cut});
+                start = cut;
+            }
+            out.add(new int[]{start, c[1]});
+        }
+        return out;
+    }
+
     private static boolean isThousandsComma(String text, int i, int to) {
         return text.charAt(i) == ',' && i > 0 && i + 1 < to && Character.isDigit(text.charAt(i - 1))
                 && Character.isDigit(text.charAt(i + 1));
     }
 
     private static void flush(String text, List<int[]> pending, int sentenceStart, int sentenceEnd, List<Clause> out) {
-        for (int[] p : pending) {
+        for (int[] p : capped(text, pending)) {
             String t = text.substring(p[0], p[1]);
             if (!t.isBlank()) {
                 out.add(new Clause(t, p[0], sentenceStart, sentenceEnd));

@@ -50,6 +50,7 @@ public final class QuantityParser {
     private static final Pattern TARGET_VERB_ANYWHERE = Pattern.compile(TARGET_VERB.pattern().replace("$", ""));
     /** 七项工作, 四个方面: a count of the report's own themes. */
     private static final Pattern THEMES_AFTER = Pattern.compile("^(?:工作|领域|方面|行动|理念|原则|导向|要求|任务|重点|目标|体系|机制)");
+    private static final int QUALIFIER_REACH = 8;
     private static final String QUOTES_OPEN = "“\"《「";
     private static final String QUOTES_CLOSE = "”\"》」";
 
@@ -168,7 +169,9 @@ public final class QuantityParser {
 
     private static Found classify(String clause, int start, int numberEnd, int unitEnd, double value, Double max,
                                   String unit, boolean approximate, boolean chinese) {
-        String before = clause.substring(0, start);
+        // qualifiers are short: only the last characters before the number can hold one
+        int from = Math.max(0, start - QUALIFIER_REACH);
+        String before = clause.substring(from, start);
         String after = clause.substring(unitEnd);
         Kind bound = null;
         int qStart = start;
@@ -176,13 +179,13 @@ public final class QuantityParser {
         Matcher b;
         if ((b = AT_MOST_BEFORE.matcher(before)).find()) {
             bound = Kind.AT_MOST;
-            qStart = b.start();
+            qStart = from + b.start();
         } else if ((b = AT_LEAST_BEFORE.matcher(before)).find()) {
             bound = Kind.AT_LEAST;
-            qStart = b.start();
+            qStart = from + b.start();
         } else if ((b = APPROX_BEFORE.matcher(before)).find()) {
             approximate = true;
-            qStart = b.start();
+            qStart = from + b.start();
         }
         Matcher a;
         if ((a = AT_LEAST_AFTER.matcher(after)).find()) {
@@ -195,7 +198,7 @@ public final class QuantityParser {
             approximate = true;
             qEnd += a.end();
         }
-        if (DECREASE_BEFORE.matcher(clause.substring(0, qStart)).find()) {
+        if (DECREASE_BEFORE.matcher(clause.substring(Math.max(0, qStart - QUALIFIER_REACH), qStart)).find()) {
             if (max != null) {
                 double low = -max; // 下降3%-5%: from -5 to -3
                 max = -value;
@@ -232,7 +235,7 @@ public final class QuantityParser {
         if (chinese && value == 1) {
             return "一 used as an article (一个, 一批), not a count";
         }
-        if (chinese && !TARGET_VERB_ANYWHERE.matcher(clause.substring(0, start)).find()) {
+        if (chinese && !TARGET_VERB_ANYWHERE.matcher(clause.substring(Math.max(0, start - 40), start)).find()) {
             return "count in words without a target verb (slogan or count of headings)";
         }
         return null;

@@ -119,8 +119,11 @@ public final class ReportImporter {
         private final List<Skipped> skipped;
         private final int from;
         private final int to;
-        private final Set<String> ids = new java.util.HashSet<>();
+        /** How often each id was handed out in this import: a repeated clause gets -2, -3, … */
+        private final Map<String, Integer> ids = new java.util.HashMap<>();
         private String category;
+        private Clause deadlineOf;
+        private Optional<Deadlines.Deadline> deadline = Optional.empty();
 
         Pass(NormalizedText nt, Section section, Districts.District district, String document, List<Skipped> skipped) {
             this.nt = nt;
@@ -346,8 +349,7 @@ public final class ReportImporter {
                                                Double target, Double targetMax, Stage stage, double confidence, List<String> notes,
                                                List<String> assumed, String project) {
             int year = section.year();
-            Optional<Deadlines.Deadline> deadline = kind == Kind.ONGOING ? Optional.empty()
-                    : Deadlines.find(clause.text(), year);
+            Optional<Deadlines.Deadline> deadline = kind == Kind.ONGOING ? Optional.empty() : deadline(clause, year);
             if (deadline.isEmpty() && kind != Kind.ONGOING) {
                 assumed.add("deadline");
             }
@@ -375,6 +377,15 @@ public final class ReportImporter {
                     quote(clause), notes);
         }
 
+        /** The clause's deadline, read once however many commitments the clause holds. */
+        private Optional<Deadlines.Deadline> deadline(Clause clause, int year) {
+            if (clause != deadlineOf) {
+                deadlineOf = clause;
+                deadline = Deadlines.find(clause.text(), year);
+            }
+            return deadline;
+        }
+
         /**
          * An id that stays the same when the same report is imported again and differs between reports, so
          * accepting the proposals of two reports of one district and year does not clash.
@@ -383,11 +394,8 @@ public final class ReportImporter {
             String who = district.id() != null && district.id().matches("[A-Za-z0-9._-]{1,40}") ? district.id() : "district";
             String base = "import-" + who + "-" + year + "-"
                     + String.format("%08x", content.hashCode());
-            String id = base;
-            for (int n = 2; !ids.add(id); n++) {
-                id = base + "-" + n;
-            }
-            return id;
+            int n = ids.merge(base, 1, Integer::sum);
+            return n == 1 ? base : base + "-" + n;
         }
 
         private String sectionName() {

@@ -82,6 +82,12 @@ public final class ImportBenchmark {
         System.out.printf("import of %d bytes (%d chars): median %.1f ms, max %.1f ms over %d runs "
                         + "(%d commitments, %d results proposed)%n", bytes(report), text.length(), nanos[runs / 2] / 1e6,
                 nanos[runs - 1] / 1e6, runs, last.commitments().size(), last.results().size());
+        // the worst shape: 1 MB with no punctuation at all, one endless clause unless reading caps it
+        String flat = "二、2023年工作计划\n" + "推动甲大厦开工建设新增托位200个以上".repeat(ONE_MB / 60);
+        long t0 = System.nanoTime();
+        ImportReport r = importer.importText(flat, null, "bench");
+        System.out.printf("import of %d bytes without punctuation: %.1f ms (%d commitments proposed)%n",
+                flat.getBytes(StandardCharsets.UTF_8).length, (System.nanoTime() - t0) / 1e6, r.commitments().size());
     }
 
     private static int bytes(StringBuilder b) {
