@@ -35,6 +35,8 @@ public final class MilestoneFinder {
                 .reversed()).forEach(e -> VERBS.put(e.getKey(), e.getValue()));
     }
 
+    private static final String FIRST_CHARS = VERBS.keySet().stream().map(w -> w.substring(0, 1)).distinct()
+            .reduce("", String::concat);
     /** A stage word used as an adjective (开工项目抓进度, 竣工率) is no milestone. */
     private static final Pattern ADJECTIVAL = Pattern.compile("^(?:项目|的|率|验收率|面积|备案|结算|决算)");
     private static final Pattern LEAD = Pattern.compile("^(?:\\d{1,2}[.、．]|[（(]\\d{1,2}[)）]|、|协调推动|协助推动|全力推动|全力推进|全力保障|加快推进|加快推动|加快建设|"
@@ -96,6 +98,10 @@ public final class MilestoneFinder {
         int i = 0;
         while (i < clause.length()) {
             String hit = null;
+            if (FIRST_CHARS.indexOf(clause.charAt(i)) < 0) {
+                i++;
+                continue;
+            }
             for (String w : VERBS.keySet()) {
                 if (clause.startsWith(w, i)) {
                     hit = w;
@@ -108,7 +114,7 @@ public final class MilestoneFinder {
             }
             int end = i + hit.length();
             boolean negated = i > 0 && "未尚".indexOf(clause.charAt(i - 1)) >= 0;
-            if (!negated && !ADJECTIVAL.matcher(clause.substring(end)).find()) {
+            if (!negated && !ADJECTIVAL.matcher(clause).region(end, clause.length()).lookingAt()) {
                 out.add(new int[]{i, end});
             }
             i = end;

@@ -135,7 +135,7 @@ public final class QuantityParser {
                 return multiplier == 1 && !approximate ? range(clause, start, p, p, value, null) : null;
             }
             int unitEnd = p + unit.length();
-            String after = clause.substring(unitEnd);
+            String after = clause.substring(unitEnd, Math.min(clause.length(), unitEnd + QUALIFIER_REACH));
             if ("个".equals(unit) && DURATION_AFTER.matcher(after).find()) {
                 return null;
             }
@@ -172,7 +172,7 @@ public final class QuantityParser {
         // qualifiers are short: only the last characters before the number can hold one
         int from = Math.max(0, start - QUALIFIER_REACH);
         String before = clause.substring(from, start);
-        String after = clause.substring(unitEnd);
+        String after = clause.substring(unitEnd, Math.min(clause.length(), unitEnd + QUALIFIER_REACH));
         Kind bound = null;
         int qStart = start;
         int qEnd = unitEnd;
