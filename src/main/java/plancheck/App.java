@@ -27,15 +27,15 @@ public final class App implements AutoCloseable {
     private final Store store;
     private final Engine engine;
     private final Service service;
-    private final String deployment;
+    private final List<String> deployments;
     private final int port;
 
-    private App(Vertx vertx, Store store, Engine engine, Service service, String deployment, int port) {
+    private App(Vertx vertx, Store store, Engine engine, Service service, List<String> deployments, int port) {
         this.vertx = vertx;
         this.store = store;
         this.engine = engine;
         this.service = service;
-        this.deployment = deployment;
+        this.deployments = deployments;
         this.port = port;
     }
 
@@ -62,17 +62,12 @@ public final class App implements AutoCloseable {
             Service ready = service;
             Router router = Api.router(vertx, service, config.maxBodyBytes(),
                     routes.stream().map(r -> r.apply(ready)).toList());
-            // one server per event loop; with port 0 they share the one free port Vert.x picks
-            Server[] first = new Server[1];
-            String deployment = vertx.deployVerticle(() -> {
-                Server s = new Server(router, config.host(), config.port());
-                if (first[0] == null) {
-                    first[0] = s;
-                }
-                return s;
-            }, new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors())))
-                    .toCompletionStage().toCompletableFuture().join();
-            return new App(vertx, store, engine, service, deployment, first[0].actualPort());
+            // one server per event loop, sharing one port; Vert.x shares a port only when it is named, so 0 is
+            // resolved to a free port first
+            int port = config.port() == 0 ? freePort(config.host()) : config.port();
+            List<String> deployments = List.of(join(vertx.deployVerticle(() -> new Server(router, config.host(), port),
+                    new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors())))));
+            return new App(vertx, store, engine, service, deployments, port);
         } catch (RuleBuildException | RuntimeException e) {
             close(service, engine, store);
             throw e;
@@ -91,8 +86,20 @@ public final class App implements AutoCloseable {
     /** Stops serving, then closes the service, the engine and the database. */
     @Override
     public void close() {
-        vertx.undeploy(deployment).toCompletionStage().toCompletableFuture().join();
+        deployments.forEach(d -> join(vertx.undeploy(d)));
         close(service, engine, store);
+    }
+
+    private static int freePort(String host) {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName(host))) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static <T> T join(io.vertx.core.Future<T> future) {
+        return future.toCompletionStage().toCompletableFuture().join();
     }
 
     private static void close(AutoCloseable... parts) {

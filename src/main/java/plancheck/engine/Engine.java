@@ -98,8 +98,8 @@ public final class Engine implements AutoCloseable {
      * replaced; results are added to their series. Results may name commitments of this batch or ones held.
      */
     public CompletableFuture<Void> load(Collection<Commitment> commitments, Collection<Result> results) {
-        Map<String, Commitment> byId = new HashMap<>();
-        Map<String, List<Result>> resultsById = new HashMap<>();
+        Map<String, Commitment> byId = new HashMap<>(commitments.size() * 4 / 3 + 1);
+        Map<String, Result[]> series = new HashMap<>(results.size() * 4 / 3 + 1);
         try {
             for (Commitment c : commitments) {
                 Inputs.check(c);
@@ -110,35 +110,38 @@ public final class Engine implements AutoCloseable {
                 Commitment c = byId.get(r.commitmentId());
                 if (c == null) {
                     Track held = index.get(r.commitmentId());
-                    c = held == null ? null : held.commitment;
+                    c = held == null || held.owner == null ? null : held.commitment;
                 }
                 if (c == null) {
                     throw new UnknownCommitmentException(r.commitmentId());
                 }
                 Inputs.check(r, c.kind());
-                resultsById.computeIfAbsent(r.commitmentId(), k -> new ArrayList<>(1)).add(r);
+                series.merge(r.commitmentId(), new Result[] {r}, (held, one) -> withResult(held, one[0]));
             }
         } catch (RuntimeException invalid) {
             return CompletableFuture.failedFuture(invalid);
         }
+        // group by partition here; the partitions create and index their tracks in parallel
         List<List<Placement>> work = new ArrayList<>(partitions.length);
         for (int i = 0; i < partitions.length; i++) {
-            work.add(new ArrayList<>());
+            work.add(new ArrayList<>(byId.size() / partitions.length + 16));
         }
         List<CompletableFuture<?>> moves = new ArrayList<>();
         for (Commitment c : byId.values()) {
-            Track t = index.computeIfAbsent(c.id(), k -> new Track(null));
             Partition to = partitionOf(c.district());
-            moves.add(leave(t, to));
-            work.get(to.index).add(new Placement(t, c, resultsById.remove(c.id())));
+            Track held = index.get(c.id());
+            if (held != null) {
+                moves.add(leave(held, to));
+            }
+            work.get(to.index).add(new Placement(c.id(), c, series.remove(c.id())));
         }
-        for (Map.Entry<String, List<Result>> e : resultsById.entrySet()) {
-            Track t = index.get(e.getKey());
-            Partition owner = t == null ? null : t.owner;
+        for (Map.Entry<String, Result[]> e : series.entrySet()) {
+            Track held = index.get(e.getKey());
+            Partition owner = held == null ? null : held.owner;
             if (owner == null) {
                 return CompletableFuture.failedFuture(new UnknownCommitmentException(e.getKey()));
             }
-            work.get(owner.index).add(new Placement(t, null, e.getValue()));
+            work.get(owner.index).add(new Placement(e.getKey(), null, e.getValue()));
         }
         return CompletableFuture.allOf(moves.toArray(CompletableFuture[]::new)).thenCompose(x -> {
             CompletableFuture<?>[] done = new CompletableFuture<?>[partitions.length];
@@ -148,9 +151,10 @@ public final class Engine implements AutoCloseable {
                     List<Track> tracks = new ArrayList<>(mine.size());
                     LocalDate day = today;
                     for (Placement pl : mine) {
-                        pl.apply(p);
-                        pl.track.prepare(day, names);
-                        tracks.add(pl.track);
+                        Track t = index.computeIfAbsent(pl.id, k -> new Track(null));
+                        pl.apply(t, p);
+                        t.prepare(day, names, rules.derive);
+                        tracks.add(t);
                     }
                     p.evaluate(tracks);
                     return null;
@@ -160,18 +164,22 @@ public final class Engine implements AutoCloseable {
         });
     }
 
-    /** A commitment (when given) and results to put on a track on its partition's thread. */
-    private record Placement(Track track, Commitment commitment, List<Result> results) {
-        void apply(Partition p) {
+    /** A commitment (when given) and results (sorted) to put on a track on its partition's thread. */
+    private record Placement(String id, Commitment commitment, Result[] results) {
+        void apply(Track track, Partition p) {
             if (commitment != null) {
                 track.commitment = commitment;
             }
             if (results != null) {
-                Result[] series = track.results;
-                for (Result r : results) {
-                    series = withResult(series, r);
+                Result[] merged = track.results;
+                if (merged.length == 0) {
+                    merged = results;
+                } else {
+                    for (Result r : results) {
+                        merged = withResult(merged, r);
+                    }
                 }
-                track.results = series;
+                track.results = merged;
             }
             track.owner = p;
         }
@@ -187,7 +195,7 @@ public final class Engine implements AutoCloseable {
         Track t = index.computeIfAbsent(commitment.id(), k -> new Track(null));
         Partition to = partitionOf(commitment.district());
         return leave(t, to).thenCompose(x -> to.run(() -> {
-            new Placement(t, commitment, null).apply(to);
+            new Placement(commitment.id(), commitment, null).apply(t, to);
             return evaluate(to, t);
         }));
     }
@@ -272,7 +280,7 @@ public final class Engine implements AutoCloseable {
 
     /** On the partition's thread: re-decides one track at the live date. */
     private Evaluation evaluate(Partition p, Track t) {
-        t.prepare(today, names);
+        t.prepare(today, names, rules.derive);
         p.evaluate(List.of(t));
         return Explanations.render(t.verdict, rules.ruleset.revision());
     }
@@ -286,7 +294,7 @@ public final class Engine implements AutoCloseable {
             done[p.index] = p.run(() -> {
                 List<Track> tracks = p.tracks();
                 for (Track t : tracks) {
-                    t.prepare(date, names);
+                    t.prepare(date, names, rules.derive);
                 }
                 p.evaluate(tracks);
                 return null;
@@ -295,12 +303,14 @@ public final class Engine implements AutoCloseable {
         return CompletableFuture.allOf(done);
     }
 
-    private void followClock() {
+    /** Moves today to the clock's date when that date changed since the last look (run once a minute). */
+    CompletableFuture<Void> followClock() {
         LocalDate now = LocalDate.now(clock);
-        if (!now.equals(clockDate)) {
-            clockDate = now;
-            setToday(now);
+        if (now.equals(clockDate)) {
+            return CompletableFuture.completedFuture(null);
         }
+        clockDate = now;
+        return setToday(now);
     }
 
     /** The live evaluation date. */
@@ -352,7 +362,7 @@ public final class Engine implements AutoCloseable {
                 Track t = index.get(id);
                 if (t != null && t.commitment != null) {
                     Track copy = t.copy();
-                    copy.prepare(date, names);
+                    copy.prepare(date, names, rules.derive);
                     copies.add(copy);
                 }
             }

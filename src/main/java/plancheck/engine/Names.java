@@ -10,7 +10,27 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class Names {
 
-    private record Step(List<String> from, String name) {
+    /** Lists are interned, so a step compares its list by identity. */
+    private static final class Step {
+        final List<String> from;
+        final String name;
+        private final int hash;
+
+        Step(List<String> from, String name) {
+            this.from = from;
+            this.name = name;
+            this.hash = System.identityHashCode(from) * 31 + name.hashCode();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Step s && s.from == from && s.name.equals(name);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 
     private final ConcurrentHashMap<Step, List<String>> steps = new ConcurrentHashMap<>();

@@ -7,10 +7,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
+import org.drools.core.rule.consequence.InternalMatch;
 import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.Match;
 
 /**
  * One long-lived session and the single thread that alone touches it. Work is queued with {@link #run}; the
@@ -38,9 +40,17 @@ final class Partition implements AutoCloseable {
         s.addEventListener(new DefaultAgendaEventListener() {
             @Override
             public void afterMatchFired(AfterMatchFiredEvent event) {
-                for (Object o : event.getMatch().getObjects()) {
+                Match match = event.getMatch();
+                String rule = match.getRule().getName();
+                // the status and warning rules match one Track: take it from the tuple without building a list
+                Object last = ((InternalMatch) match).getTuple().getFactHandle().getObject();
+                if (last instanceof Track t) {
+                    t.fired(rule);
+                    return;
+                }
+                for (Object o : match.getObjects()) {
                     if (o instanceof Track t) {
-                        t.fired(event.getMatch().getRule().getName());
+                        t.fired(rule);
                     }
                 }
             }

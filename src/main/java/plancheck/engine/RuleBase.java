@@ -2,6 +2,9 @@ package plancheck.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,10 +13,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.drools.core.impl.InternalRuleBase;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
 import org.kie.api.definition.rule.Rule;
@@ -30,12 +35,18 @@ final class RuleBase {
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?\\s*$");
 
+    /** The DRL function the engine calls on each fact before the rules see it: derive(Track) in this package. */
+    static final String DERIVE_PACKAGE = "plancheck.status";
+
     final KieBase kieBase;
     final Ruleset ruleset;
+    /** sets progress, met and expected progress on a prepared fact */
+    final Consumer<Track> derive;
 
-    private RuleBase(KieBase kieBase, Ruleset ruleset) {
+    private RuleBase(KieBase kieBase, Ruleset ruleset, Consumer<Track> derive) {
         this.kieBase = kieBase;
         this.ruleset = ruleset;
+        this.derive = derive;
     }
 
     /** Compiles every .drl file under {@code dir}; any problem, including a package that is not its folder, fails. */
@@ -79,7 +90,32 @@ final class RuleBase {
         }
         rules.sort(null);
         String revision = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        return new RuleBase(kieBase, new Ruleset(revision, List.copyOf(names), List.copyOf(rules)));
+        return new RuleBase(kieBase, new Ruleset(revision, List.copyOf(names), List.copyOf(rules)),
+                derivation(kieBase));
+    }
+
+    /** The compiled DRL function derive(plancheck.engine.Track) of package {@value #DERIVE_PACKAGE}. */
+    private static Consumer<Track> derivation(KieBase kieBase) throws RuleBuildException {
+        MethodHandle handle;
+        try {
+            // DRL compiles function f of package p to a class p.F with a static method f
+            Class<?> c = ((InternalRuleBase) kieBase).getRootClassLoader().loadClass(DERIVE_PACKAGE + ".Derive");
+            handle = MethodHandles.publicLookup().findStatic(c, "derive",
+                    MethodType.methodType(void.class, Track.class));
+        } catch (ReflectiveOperationException e) {
+            throw new RuleBuildException(List.of(new RuleBuildException.Problem(
+                    DERIVE_PACKAGE.replace('.', '/'), 0,
+                    "function derive(plancheck.engine.Track) is missing from package " + DERIVE_PACKAGE)));
+        }
+        return t -> {
+            try {
+                handle.invokeExact(t);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("derive failed for " + t, e);
+            }
+        };
     }
 
     /** The folder of a rule file is its DRL package, so a rule is found where its package says. */

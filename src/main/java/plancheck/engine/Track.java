@@ -3,6 +3,7 @@ package plancheck.engine;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -13,8 +14,8 @@ import plancheck.domain.Stage;
 import plancheck.domain.Status;
 
 /**
- * The one fact the rules see per commitment: its terms, the result that counts at the evaluation date, what the
- * derive rules computed and what the decide and warn rules concluded.
+ * The one fact the rules see per commitment: its terms, the result that counts at the evaluation date, what
+ * derive.drl computed from them and what the decide and warn rules concluded.
  *
  * <p>Owned by one session thread. Other threads only read the volatile {@link #commitment}, {@link #results} and
  * {@link #verdict}, which are replaced, never mutated.
@@ -34,6 +35,8 @@ public final class Track {
     // session-thread state
     FactHandle handle;
     private int today;
+    private int startDay;
+    private int deadlineDay;
     private Result counted;
     private Result previous;
     private double progress = Double.NaN;
@@ -58,11 +61,14 @@ public final class Track {
 
     /**
      * Picks the results that count at {@code day} (the latest usable one on or before it, and the one before that)
-     * and clears every conclusion, so that the rules decide afresh.
+     * clears every conclusion and derives progress and expected progress, so that the rules decide afresh.
      */
-    void prepare(LocalDate day, Names names) {
+    void prepare(LocalDate day, Names names, Consumer<Track> derive) {
         this.names = names;
         this.today = (int) day.toEpochDay();
+        this.startDay = (int) commitment.effectiveStart().toEpochDay();
+        LocalDate deadline = commitment.effectiveDeadline();
+        this.deadlineDay = deadline == null ? Integer.MAX_VALUE : (int) deadline.toEpochDay();
         Kind kind = commitment.kind();
         counted = null;
         previous = null;
@@ -82,6 +88,7 @@ public final class Track {
         status = null;
         fired = List.of();
         warnings = List.of();
+        derive.accept(this);
     }
 
     /** Whether a result carries what its commitment's kind is measured by. */
@@ -173,13 +180,12 @@ public final class Track {
     }
 
     public int getStartDay() {
-        return (int) commitment.effectiveStart().toEpochDay();
+        return startDay;
     }
 
     /** Epoch day of the deadline; {@link Integer#MAX_VALUE} when there is none (ONGOING). */
     public int getDeadlineDay() {
-        LocalDate d = commitment.effectiveDeadline();
-        return d == null ? Integer.MAX_VALUE : (int) d.toEpochDay();
+        return deadlineDay;
     }
 
     /** Epoch day of the evaluation date. */
@@ -223,7 +229,7 @@ public final class Track {
         return previous == null ? null : previous.stage();
     }
 
-    // ---- derived by the derive rules
+    // ---- derived by derive(Track) in derive.drl
 
     public double getProgress() {
         return progress;

@@ -48,25 +48,28 @@ public final class Api {
      * The API router.
      *
      * @param maxBodyBytes larger request bodies are refused with 413
-     * @param more         further route groups, mounted after the built-in ones
+     * @param more         further route groups, mounted after the built-in ones; a group that reads bodies adds
+     *                     {@link #bodies(long)} to its routes
      */
     public static Router router(Vertx vertx, Service service, long maxBodyBytes, List<Routes> more) {
         Api api = new Api(service);
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        // bodies are read (and limited) only where a body is expected: a catch-all POST route would turn every
+        // unknown path into a 405 instead of a 404
+        BodyHandler bodies = bodies(maxBodyBytes);
         router.get("/health").handler(api::health);
         router.get("/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("content-type", "application/yaml; charset=utf-8").end(api.openapi));
         router.get("/api/rules").handler(ctx -> ok(ctx, service.ruleset()));
 
-        router.post("/api/commitments/batch").handler(api::createBatch);
-        router.post("/api/commitments").handler(api::create);
+        router.post("/api/commitments/batch").handler(bodies).handler(api::createBatch);
+        router.post("/api/commitments").handler(bodies).handler(api::create);
         router.get("/api/commitments").handler(api::list);
         router.get("/api/commitments/:id").handler(api::get);
-        router.put("/api/commitments/:id").handler(api::revise);
+        router.put("/api/commitments/:id").handler(bodies).handler(api::revise);
         router.delete("/api/commitments/:id").handler(api::retire);
         router.get("/api/commitments/:id/revisions").handler(api::revisions);
-        router.post("/api/commitments/:id/results").handler(api::report);
+        router.post("/api/commitments/:id/results").handler(bodies).handler(api::report);
         router.get("/api/commitments/:id/results").handler(api::results);
 
         router.get("/api/evaluations").handler(api::evaluations);
@@ -80,6 +83,11 @@ public final class Api {
         router.errorHandler(405, Failures::handle);
         router.errorHandler(500, Failures::handle);
         return router;
+    }
+
+    /** The body reader with the size limit (413 beyond it), for routes that take a body. */
+    public static BodyHandler bodies(long maxBodyBytes) {
+        return BodyHandler.create(false).setBodyLimit(maxBodyBytes);
     }
 
     // ---- handlers ----

@@ -63,6 +63,7 @@ public final class Service implements AutoCloseable {
     }
 
     private static final String ANONYMOUS = "anonymous";
+    private static final int MAX_GROUP = 512;
 
     private final Store store;
     private final Engine engine;
@@ -70,6 +71,7 @@ public final class Service implements AutoCloseable {
     /** Committed current revisions of the live commitments; changed only on the writer thread after a commit. */
     private final Map<String, Commitment> live = new ConcurrentHashMap<>();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> thread(r, "plancheck-writer"));
+    private final java.util.concurrent.BlockingQueue<Pending> pending = new java.util.concurrent.LinkedBlockingQueue<>();
     private final ExecutorService readers = Executors.newFixedThreadPool(4, r -> thread(r, "plancheck-reader"));
 
     private Service(Store store, Engine engine, Clock clock) {
@@ -134,12 +136,12 @@ public final class Service implements AutoCloseable {
 
     /** Appends one result; completes with it (id assigned) and the fresh evaluation of its commitment. */
     public CompletableFuture<Reported> report(Result r) {
-        return write(() -> report(List.of(r), false)).thenApply(list -> list.get(0));
+        return enqueue(List.of(r), false).thenApply(list -> list.get(0));
     }
 
-    /** Appends results in one transaction, all or none; field names in errors start with "[index].". */
+    /** Appends results, all or none; field names in errors start with "[index].". */
     public CompletableFuture<List<Reported>> reportAll(List<Result> rs) {
-        return write(() -> report(rs, true));
+        return enqueue(rs, true);
     }
 
     // ---- reads ----
@@ -273,24 +275,76 @@ public final class Service implements AutoCloseable {
                 .thenApply(v -> fresh);
     }
 
-    private CompletableFuture<List<Reported>> report(List<Result> rs, boolean batch) {
+    /** Reports waiting for the writer, which commits all that are waiting in one transaction (group commit). */
+    private record Pending(List<Result> results, boolean batch, CompletableFuture<List<Reported>> done) {
+    }
+
+    private CompletableFuture<List<Reported>> enqueue(List<Result> rs, boolean batch) {
+        Pending p = new Pending(List.copyOf(rs), batch, new CompletableFuture<>());
+        pending.add(p);
+        writer.execute(this::commitPending);
+        return p.done;
+    }
+
+    /**
+     * Validates every waiting report on its own, stores the valid ones in one transaction and feeds them to the
+     * engine in that order. One commit for many reports keeps durable posting fast under load.
+     */
+    private void commitPending() {
+        List<Pending> group = new ArrayList<>();
+        pending.drainTo(group, MAX_GROUP);
+        if (group.isEmpty()) {
+            return;
+        }
+        List<Pending> valid = new ArrayList<>(group.size());
+        List<Result> all = new ArrayList<>();
+        for (Pending p : group) {
+            try {
+                checkReports(p.results, p.batch);
+                valid.add(p);
+                all.addAll(p.results);
+            } catch (RuntimeException rejected) {
+                p.done.completeExceptionally(rejected);
+            }
+        }
+        List<Result> stored;
+        try {
+            stored = all.isEmpty() ? List.of() : store.insertResults(all, now());
+        } catch (RuntimeException failed) {
+            valid.forEach(p -> p.done.completeExceptionally(failed));
+            return;
+        }
+        int next = 0;
+        for (Pending p : valid) {
+            List<CompletableFuture<Reported>> fed = new ArrayList<>(p.results.size());
+            for (int i = 0; i < p.results.size(); i++) {
+                Result r = stored.get(next++);
+                fed.add(engine.report(r).thenApply(e -> new Reported(r, e)));
+            }
+            CompletableFuture.allOf(fed.toArray(CompletableFuture[]::new))
+                    .thenApply(v -> fed.stream().map(CompletableFuture::join).toList())
+                    .whenComplete((list, failure) -> {
+                        if (failure != null) {
+                            p.done.completeExceptionally(failure);
+                        } else {
+                            p.done.complete(list);
+                        }
+                    });
+        }
+    }
+
+    private void checkReports(List<Result> rs, boolean batch) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < rs.size(); i++) {
-            String prefix = batch ? "[" + i + "]." : "";
             Result r = rs.get(i);
             Commitment c = current(r.commitmentId());
-            errors.addAll(Validation.result(r, c, today, prefix));
+            errors.addAll(Validation.result(r, c, today, batch ? "[" + i + "]." : ""));
         }
         if (batch && rs.isEmpty()) {
             errors.add(new FieldError("", "at least one result"));
         }
         reject(errors);
-        List<Result> stored = store.insertResults(rs, now());
-        List<CompletableFuture<Reported>> fed = stored.stream()
-                .map(r -> engine.report(r).thenApply(e -> new Reported(r, e))).toList();
-        return CompletableFuture.allOf(fed.toArray(CompletableFuture[]::new))
-                .thenApply(v -> fed.stream().map(CompletableFuture::join).toList());
     }
 
     private CompletableFuture<List<Evaluation>> evaluate(Filter filter, LocalDate asOf) {

@@ -183,9 +183,7 @@ public final class Store implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
-            for (Commitment k : commitments) {
-                insertRevision(c, k, null, by, at);
-            }
+            insertRevisions(c, commitments, null, by, at);
             return null;
         });
     }
@@ -208,7 +206,7 @@ public final class Store implements AutoCloseable {
                             + " is not the current one");
                 }
             }
-            insertRevision(c, next, reason, by, at);
+            insertRevisions(c, List.of(next), reason, by, at);
             return null;
         });
     }
@@ -308,17 +306,20 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
-    private static void insertRevision(Connection c, Commitment k, String reason, String by, Instant at)
+    private static void insertRevisions(Connection c, List<Commitment> ks, String reason, String by, Instant at)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO commitment_revision"
                 + " (commitment_id, revision, body, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, k.id());
-            ps.setInt(2, k.revision());
-            ps.setString(3, body(k));
-            ps.setString(4, reason);
-            ps.setString(5, by);
-            ps.setObject(6, at.atOffset(ZoneOffset.UTC));
-            ps.executeUpdate();
+            for (Commitment k : ks) {
+                ps.setString(1, k.id());
+                ps.setInt(2, k.revision());
+                ps.setString(3, body(k));
+                ps.setString(4, reason);
+                ps.setString(5, by);
+                ps.setObject(6, at.atOffset(ZoneOffset.UTC));
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
