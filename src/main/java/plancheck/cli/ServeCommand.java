@@ -63,7 +63,8 @@ public final class ServeCommand implements Callable<Integer> {
         Vertx vertx = Vertx.vertx();
         App app;
         try {
-            app = App.start(vertx, config, Clock.systemDefaultZone(), List.of(ImportRoutes::new), service -> { });
+            app = App.start(vertx, config, Clock.systemDefaultZone(),
+                    List.of(s -> new ImportRoutes(s, config.maxBodyBytes())), s -> { });
         } catch (RuleBuildException e) {
             System.err.println(e.getMessage());
             vertx.close();

@@ -35,15 +35,18 @@ public final class ImportRoutes implements Routes {
 
     private final Service service;
     private final ReportImporter importer;
+    private final long maxBodyBytes;
 
-    public ImportRoutes(Service service) {
+    /** @param maxBodyBytes larger request bodies are refused with 413 */
+    public ImportRoutes(Service service, long maxBodyBytes) {
         this.service = service;
         this.importer = new ReportImporter(MetricVocabulary.load());
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     @Override
     public void mount(Router router) {
-        router.post("/api/imports").handler(this::importReport);
+        router.post("/api/imports").handler(Api.bodies(maxBodyBytes)).handler(this::importReport);
     }
 
     /** The request, validated. */

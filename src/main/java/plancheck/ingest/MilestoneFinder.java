@@ -37,6 +37,8 @@ public final class MilestoneFinder {
 
     private static final String FIRST_CHARS = VERBS.keySet().stream().map(w -> w.substring(0, 1)).distinct()
             .reduce("", String::concat);
+    private static final Pattern CONNECTOR = Pattern.compile("\\s*(?:并|并且|及|和|后|验收并|验收后)?\\s*");
+    private static final Pattern NEXT_YEAR = Pattern.compile("明年|次年|下一年|\\d{4}年");
     /** A stage word used as an adjective (开工项目抓进度, 竣工率) is no milestone. */
     private static final Pattern ADJECTIVAL = Pattern.compile("^(?:项目|的|率|验收率|面积|备案|结算|决算)");
     private static final Pattern LEAD = Pattern.compile("^(?:\\d{1,2}[.、．]|[（(]\\d{1,2}[)）]|、|协调推动|协助推动|全力推动|全力推进|全力保障|加快推进|加快推动|加快建设|"
@@ -60,6 +62,14 @@ public final class MilestoneFinder {
     }
 
     public static List<Milestone> find(String clause) {
+        return find(clause, null);
+    }
+
+    /**
+     * @param subject the facility the clause before named (推进区人民医院建设，|确保年底前主体封顶), for a verb whose
+     *                clause names none; may be null
+     */
+    public static List<Milestone> find(String clause, String subject) {
         List<int[]> verbs = verbs(clause);
         List<Milestone> out = new ArrayList<>();
         int prevEnd = 0;
@@ -75,7 +85,10 @@ public final class MilestoneFinder {
             List<Milestone> found;
             if (!AFTER_VERB.matcher(after).matches()) {
                 found = projects(after, stage, verb, vs, nextStart, true);
-            } else if (strip(before).isEmpty() && !out.isEmpty() && out.get(out.size() - 1).end() == prevEnd) {
+            } else if (NEXT_YEAR.matcher(before).find()) {
+                found = List.of(new Milestone(null, stage, verb, prevEnd, ve, false,
+                        verb + " is planned for the year after the plan year"));
+            } else if (CONNECTOR.matcher(before).matches() && !out.isEmpty() && out.get(out.size() - 1).end() == prevEnd) {
                 // 建成并投入使用: the projects of the verb before reach this later stage
                 found = new ArrayList<>();
                 for (Milestone m : out.subList(lastVerbFrom, out.size())) {
@@ -83,6 +96,8 @@ public final class MilestoneFinder {
                             m.rejected()));
                 }
                 out.subList(lastVerbFrom, out.size()).clear();
+            } else if (strip(before).isEmpty() && k == 0 && subject != null) {
+                found = List.of(new Milestone(subject, stage, verb, 0, ve, false, null));
             } else {
                 found = projects(before, stage, verb, prevEnd, ve, false);
             }
@@ -145,6 +160,13 @@ public final class MilestoneFinder {
             out.add(new Milestone(rejected == null ? name : null, stage, verb, start, end, verbFirst, rejected));
         }
         return out;
+    }
+
+    /** The facility a clause without a stage verb names (加快推进区人民医院建设 → 区人民医院), else null. */
+    public static String subject(String clause) {
+        String o = stripItem(strip(clause));
+        return o.length() >= 3 && FACILITY.matcher(o).find() && !GENERIC.matcher(o).find()
+                && !QUANTITY.matcher(o).find() && Enumeration.items(o).size() == 1 ? o : null;
     }
 
     /** The object without leading verbs and trailing adverbs or deadlines, cut at 等 (等重点企业). */

@@ -123,6 +123,7 @@ public final class ReportImporter {
         private final Map<String, Integer> ids = new java.util.HashMap<>();
         private String category;
         private Clause deadlineOf;
+        private Clause previous;
         private Optional<Deadlines.Deadline> deadline = Optional.empty();
 
         Pass(NormalizedText nt, Section section, Districts.District district, String document, List<Skipped> skipped) {
@@ -166,6 +167,14 @@ public final class ReportImporter {
                 }
             }
             return out;
+        }
+
+        /** The facility named by the clause just before this one in the same sentence, if any. */
+        private String subjectBefore(Clause clause) {
+            String subject = previous != null && previous.sentenceStart() == clause.sentenceStart()
+                    ? MilestoneFinder.subject(previous.text()) : null;
+            previous = clause;
+            return subject;
         }
 
         /** The enumerated paragraph a clause belongs to: （一）聚力产业发展 → category 聚力产业发展. */
@@ -312,7 +321,7 @@ public final class ReportImporter {
         private void milestones(Clause clause, boolean plan, List<CommitmentCandidate> commitments,
                                 List<ResultCandidate> results, Set<String> reasons) {
             String stageMetric = vocabulary.contains("project_stage") ? "project_stage" : null;
-            for (Milestone m : MilestoneFinder.find(clause.text())) {
+            for (Milestone m : MilestoneFinder.find(clause.text(), subjectBefore(clause))) {
                 if (m.rejected() != null) {
                     reasons.add(m.rejected());
                     continue;
