@@ -146,6 +146,18 @@ class ConstructedReportTest {
     }
 
     @Test
+    void givenTheProjectInTheClauseBeforeTheStageThenTheMilestoneNamesIt() {
+        ImportReport r = plan("加快推进区人民医院改扩建工程建设，确保年底前主体封顶。推动甲学校年内开工、明年竣工。"
+                + "加快乙大厦建设，力争上半年竣工验收并投入使用。");
+
+        assertThat(r.commitments()).extracting(CommitmentCandidate::project, c -> c.commitment().stage(),
+                        c -> c.commitment().deadline())
+                .containsExactly(tuple("区人民医院改扩建工程", Stage.TOPPED_OUT, LocalDate.of(2025, 12, 31)),
+                        tuple("甲学校", Stage.STARTED, LocalDate.of(2025, 12, 31)),
+                        tuple("乙大厦", Stage.IN_USE, LocalDate.of(2025, 6, 30)));
+    }
+
+    @Test
     void givenDeadlineWordsThenTheDeadlineIsTheirDate() {
         assertThat(only(plan("上半年完成3个拥堵点整治。")).deadline()).isEqualTo(LocalDate.of(2025, 6, 30));
         assertThat(only(plan("9月底前新增托位300个。")).deadline()).isEqualTo(LocalDate.of(2025, 9, 30));
