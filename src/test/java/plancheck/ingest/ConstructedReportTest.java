@@ -143,6 +143,8 @@ class ConstructedReportTest {
         assertThat(r.commitments()).extracting(CommitmentCandidate::project, c -> c.commitment().stage())
                 .containsExactly(tuple("甲大厦", Stage.IN_USE), tuple("乙产业园", Stage.IN_USE),
                         tuple("丙医院", Stage.IN_USE), tuple("丁学校", Stage.STARTED));
+        assertThat(plan("推动丰和产业园、太和村改造工程和乙医院开工建设。").commitments())
+                .extracting(CommitmentCandidate::project).containsExactly("丰和产业园", "太和村改造工程", "乙医院");
     }
 
     @Test
