@@ -26,7 +26,8 @@ public final class QuantityParser {
     private static final Pattern DURATION_AFTER = Pattern.compile("^(?:月|工作日|小时|季度|星期)");
     private static final Pattern ARABIC = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final String RANGE_SEPARATORS = "-—–~～至到";
-    private static final Pattern NUMBER = Pattern.compile("\\d+(?:\\.\\d+)?|[" + ChineseNumber.CHARS + "]+");
+    private static final Pattern NUMBER = Pattern.compile(
+            "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[" + ChineseNumber.CHARS + "]+");
     private static final Pattern MULTI = Pattern.compile("([二两三四五六七八九十])个(\\d+(?:\\.\\d+)?)%");
     private static final Pattern COVERAGE = Pattern.compile("全覆盖");
     private static final Pattern ZERO = Pattern.compile("零增量|零增长|清零|零发生");
@@ -105,10 +106,15 @@ public final class QuantityParser {
         if (chinese && token.chars().noneMatch(c -> ChineseNumber.DIGITS.indexOf(c) >= 0 || c == '十')) {
             return null; // 万户, 千家: a word, not a number
         }
-        // Chinese runs may end in 万/亿 that belong to the unit (千亿元): try the longest numeral that leaves a unit.
-        for (int len = token.length(); len >= 1; len--) {
+        // Chinese runs may end in 万/亿 that belong to the unit (二十亿元 is 20 亿元): try the longest numeral that
+        // leaves a unit, the unit's own 万/亿 first.
+        int longest = token.length();
+        if (chinese && longest > 1 && unitAt(clause, start + longest - 1) != null) {
+            longest--;
+        }
+        for (int len = longest; len >= 1; len--) {
             String digits = token.substring(0, len);
-            Double value = chinese ? ChineseNumber.parse(digits) : Double.valueOf(digits);
+            Double value = chinese ? ChineseNumber.parse(digits) : Double.valueOf(digits.replace(",", ""));
             if (value == null) {
                 continue;
             }

@@ -70,6 +70,10 @@ class TextReadingTest {
         assertThat(down.value()).isEqualTo(-10.0);
         assertThat(down.bound()).isEqualTo(Kind.AT_MOST);
         assertThat(QuantityParser.parse("力争2023年新增企业50家以上").get(0).quantity().bound()).isEqualTo(Kind.AT_LEAST);
+        assertThat(QuantityParser.parse("新增学位1,200个").get(0).quantity().value()).isEqualTo(1200.0);
+        Quantity words = QuantityParser.parse("完成投资二十亿元").get(0).quantity();
+        assertThat(words.value()).isEqualTo(20.0);
+        assertThat(words.unit()).isEqualTo("亿元");
     }
 
     @Test
