@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import plancheck.domain.Stage;
@@ -66,10 +67,10 @@ public final class MilestoneFinder {
     }
 
     /**
-     * @param subject the facility the clause before named (推进区人民医院建设，|确保年底前主体封顶), for a verb whose
-     *                clause names none; may be null
+     * @param previous the clause before in the same sentence, whose facility (推进区人民医院建设，|确保年底前主体封顶)
+     *                 a verb with no project of its own takes; may be null
      */
-    public static List<Milestone> find(String clause, String subject) {
+    public static List<Milestone> find(String clause, String previous) {
         List<int[]> verbs = verbs(clause);
         List<Milestone> out = new ArrayList<>();
         int prevEnd = 0;
@@ -96,8 +97,8 @@ public final class MilestoneFinder {
                             m.rejected()));
                 }
                 out.subList(lastVerbFrom, out.size()).clear();
-            } else if (strip(before).isEmpty() && k == 0 && subject != null) {
-                found = List.of(new Milestone(subject, stage, verb, 0, ve, false, null));
+            } else if (strip(before).isEmpty() && k == 0 && previous != null && subject(previous) != null) {
+                found = List.of(new Milestone(subject(previous), stage, verb, 0, ve, false, null));
             } else {
                 found = projects(before, stage, verb, prevEnd, ve, false);
             }
@@ -154,7 +155,7 @@ public final class MilestoneFinder {
                 rejected = "milestone verb " + verb + " names no project: " + item;
             } else if (QUANTITY.matcher(name).find()) {
                 rejected = "a count of projects, proposed as a quantity: " + item;
-            } else if (verbFirst && !FACILITY.matcher(name).find()) {
+            } else if (verbFirst && !endsWith(FACILITY, name)) {
                 rejected = verb + " governs a system or task, not a facility: " + name;
             }
             out.add(new Milestone(rejected == null ? name : null, stage, verb, start, end, verbFirst, rejected));
@@ -165,7 +166,7 @@ public final class MilestoneFinder {
     /** The facility a clause without a stage verb names (加快推进区人民医院建设 → 区人民医院), else null. */
     public static String subject(String clause) {
         String o = stripItem(strip(clause));
-        return o.length() >= 3 && FACILITY.matcher(o).find() && !GENERIC.matcher(o).find()
+        return o.length() >= 3 && endsWith(FACILITY, o) && !GENERIC.matcher(o).find()
                 && !QUANTITY.matcher(o).find() && Enumeration.items(o).size() == 1 ? o : null;
     }
 
@@ -183,9 +184,21 @@ public final class MilestoneFinder {
         }
         do {
             prev = o;
-            o = TRAIL.matcher(o).replaceFirst("");
+            o = withoutTail(TRAIL, o);
         } while (!o.equals(prev));
         return o.strip();
+    }
+
+    /** The window at the end of a text that a {@code …$} pattern of short words can match: reading less is faster. */
+    private static final int TAIL = 12;
+
+    private static boolean endsWith(Pattern tailPattern, String s) {
+        return tailPattern.matcher(s).region(Math.max(0, s.length() - TAIL), s.length()).find();
+    }
+
+    private static String withoutTail(Pattern tailPattern, String s) {
+        Matcher m = tailPattern.matcher(s).region(Math.max(0, s.length() - TAIL), s.length());
+        return m.find() ? s.substring(0, m.start()) : s;
     }
 
     private static String stripItem(String item) {
@@ -198,6 +211,6 @@ public final class MilestoneFinder {
         if (s.endsWith("建设") && s.length() > 4) {
             s = s.substring(0, s.length() - 2);
         }
-        return TRAIL.matcher(s).replaceFirst("").strip();
+        return withoutTail(TRAIL, s).strip();
     }
 }

@@ -79,16 +79,25 @@ public final class QuantityParser {
             mark(taken, zero.start(), zero.end());
             out.add(new Found(new Quantity(0, null, null, Kind.AT_MOST, false, 1, zero.start(), zero.end(), zero.start()), null));
         }
-        Matcher m = NUMBER.matcher(clause);
-        while (m.find()) {
-            if (taken[m.start()]) {
+        int i = 0;
+        while (i < clause.length()) {
+            char c = clause.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit && ChineseNumber.CHARS.indexOf(c) < 0) {
+                i++;
                 continue;
             }
-            Found f = number(clause, m.group(), m.start());
-            if (f != null) {
-                mark(taken, f.quantity().numberStart(), f.quantity().end());
-                out.add(f);
+            // a cheap test first: most characters start no number, and the regex only reads those that do
+            Matcher m = NUMBER.matcher(clause).region(i, clause.length());
+            m.lookingAt();
+            if (!taken[i]) {
+                Found f = number(clause, m.group(), i);
+                if (f != null) {
+                    mark(taken, f.quantity().numberStart(), f.quantity().end());
+                    out.add(f);
+                }
             }
+            i = m.end();
         }
         out.sort(java.util.Comparator.comparingInt(f -> f.quantity().start()));
         return out;

@@ -169,12 +169,12 @@ public final class ReportImporter {
             return out;
         }
 
-        /** The facility named by the clause just before this one in the same sentence, if any. */
-        private String subjectBefore(Clause clause) {
-            String subject = previous != null && previous.sentenceStart() == clause.sentenceStart()
-                    ? MilestoneFinder.subject(previous.text()) : null;
+        /** The clause just before this one in the same sentence, if any. */
+        private String clauseBefore(Clause clause) {
+            String before = previous != null && previous.sentenceStart() == clause.sentenceStart()
+                    ? previous.text() : null;
             previous = clause;
-            return subject;
+            return before;
         }
 
         /** The enumerated paragraph a clause belongs to: （一）聚力产业发展 → category 聚力产业发展. */
@@ -321,7 +321,7 @@ public final class ReportImporter {
         private void milestones(Clause clause, boolean plan, List<CommitmentCandidate> commitments,
                                 List<ResultCandidate> results, Set<String> reasons) {
             String stageMetric = vocabulary.contains("project_stage") ? "project_stage" : null;
-            for (Milestone m : MilestoneFinder.find(clause.text(), subjectBefore(clause))) {
+            for (Milestone m : MilestoneFinder.find(clause.text(), clauseBefore(clause))) {
                 if (m.rejected() != null) {
                     reasons.add(m.rejected());
                     continue;
