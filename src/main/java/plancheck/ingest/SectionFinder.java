@@ -3,6 +3,7 @@ package plancheck.ingest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,7 +30,13 @@ public final class SectionFinder {
     private static final Pattern FOLLOW_UP = Pattern.compile("下一步|下步|今后|持续巩固|巩固.{0,8}成果");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年");
     private static final int MAX_HEADING = 40;
+    /** Enumerated headings first; a bare line is taken only when no enumerated heading names the part. */
+    private static final int[] LEVEL_PREFERENCE = {1, 2, 0};
 
+    /**
+     * A heading line. level 1: 一、…; level 2: （一）…; level 0: a line of its own without an enumerator (2025年工作计划,
+     * 2025年区十大民生实事项目), standing above the enumerated ones.
+     */
     private record Line(String compact, int start, int end, int level) {
     }
 
@@ -38,17 +45,20 @@ public final class SectionFinder {
 
     public static Sections find(String original) {
         List<Line> headings = headings(original);
-        java.util.function.Predicate<Line> isSummary = l -> SUMMARY.matcher(l.compact).find()
+        Predicate<Line> isSummary = l -> SUMMARY.matcher(l.compact).find()
                 && !FOLLOW_UP.matcher(l.compact).find() && !PLAN.matcher(afterSummaryWord(l.compact)).find();
-        Optional<Section> summary = first(headings, original, isSummary, null, l -> true);
+        Predicate<Line> isPlan = l -> PLAN.matcher(l.compact).find() && !SUMMARY.matcher(l.compact).find();
+        Predicate<Line> isProblems = l -> PROBLEMS.matcher(l.compact).find();
+        // a summary ends at the next heading of its rank; across ranks (a bare line against 一、…) only at another part
+        Optional<Section> summary = first(headings, original, isSummary, null, l -> true,
+                isSummary.or(isPlan).or(isProblems));
         // the plan goes on over the headings after it (三、重点工作, 四、加强自身建设) until a summary or problems part
-        java.util.function.Predicate<Line> endsPlan = l -> isSummary.test(l) || PROBLEMS.matcher(l.compact).find();
+        Predicate<Line> endsPlan = isSummary.or(isProblems);
         Integer fallbackYear = summary.map(s -> s.year() == null ? null : s.year() + 1).orElseGet(() -> latestYear(original));
-        Optional<Section> plan = first(headings, original,
-                l -> PLAN.matcher(l.compact).find() && !SUMMARY.matcher(l.compact).find(), fallbackYear, endsPlan);
+        Optional<Section> plan = first(headings, original, isPlan, fallbackYear, endsPlan, endsPlan);
         if (plan.isEmpty()) {
             plan = first(headings, original, l -> l.level == 1 && FOLLOW_UP.matcher(l.compact).find(), fallbackYear,
-                    endsPlan);
+                    endsPlan, endsPlan);
         }
         if (plan.isEmpty()) {
             plan = wholeDocumentPlan(original);
@@ -66,9 +76,10 @@ public final class SectionFinder {
     }
 
     private static Optional<Section> first(List<Line> headings, String original,
-                                           java.util.function.Predicate<Line> accept, Integer fallbackYear,
-                                           java.util.function.Predicate<Line> ends) {
-        for (int level = 1; level <= 2; level++) {
+                                           Predicate<Line> accept, Integer fallbackYear,
+                                           Predicate<Line> ends,
+                                           Predicate<Line> endsAcrossRanks) {
+        for (int level : LEVEL_PREFERENCE) {
             for (int i = 0; i < headings.size(); i++) {
                 Line l = headings.get(i);
                 if (l.level != level || !accept.test(l)) {
@@ -77,7 +88,9 @@ public final class SectionFinder {
                 int end = original.length();
                 for (int j = i + 1; j < headings.size(); j++) {
                     Line next = headings.get(j);
-                    if (next.level < l.level || next.level == l.level && ends.test(next)) {
+                    boolean across = next.level == 0 || l.level == 0;
+                    if (across ? endsAcrossRanks.test(next)
+                            : next.level < l.level || next.level == l.level && ends.test(next)) {
                         end = next.start;
                         break;
                     }
@@ -127,7 +140,7 @@ public final class SectionFinder {
                 boolean bare = level == 0 && compact.length() <= 20 && compact.matches("^(?:(?:19|20)\\d{2}年)?[^，。,]*$")
                         && (PLAN.matcher(compact).lookingAt() || compact.matches("^(?:19|20)\\d{2}年.*"));
                 if (level > 0 || bare) {
-                    out.add(new Line(compact, start, end, level > 0 ? level : 2));
+                    out.add(new Line(compact, start, end, level));
                 }
             }
             start = end + 1;

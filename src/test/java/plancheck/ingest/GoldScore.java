@@ -81,9 +81,20 @@ public final class GoldScore {
         }
     }
 
+    /** Constructed reports labelled before the importer ran on them, in {@code ingest/heldout/}. */
+    public static final List<String> HELD_OUT = List.of("h1-district-government-report", "h2-livelihood-projects-list");
+
     public static DocumentScore score(ReportImporter importer, String stem) {
-        GoldFile gold = gold(stem);
-        ImportReport report = importer.importText(readSeed(stem), null, stem + ".txt");
+        return score(importer, stem, readSeed(stem), gold("/ingest/gold/" + stem + ".json"));
+    }
+
+    public static DocumentScore scoreHeldOut(ReportImporter importer, String name) {
+        return score(importer, name, resource("/ingest/heldout/" + name + ".txt"),
+                gold("/ingest/heldout/" + name + ".json"));
+    }
+
+    private static DocumentScore score(ReportImporter importer, String stem, String text, GoldFile gold) {
+        ImportReport report = importer.importText(text, null, stem + ".txt");
         List<CommitmentCandidate> proposed = report.commitments().stream()
                 .filter(c -> group(c.commitment().kind()) != null).toList();
         List<Label> labels = gold.commitments();
@@ -148,13 +159,21 @@ public final class GoldScore {
         return k.target() != null && Math.abs(k.target() - l.number()) < 1e-9 && l.unit().equals(k.unit());
     }
 
-    private static GoldFile gold(String stem) {
-        try (InputStream in = GoldScore.class.getResourceAsStream("/ingest/gold/" + stem + ".json")) {
-            if (in == null) {
-                throw new IllegalStateException("no gold labels for " + stem);
-            }
+    private static GoldFile gold(String resource) {
+        try {
             return new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(in, GoldFile.class);
+                    .readValue(resource(resource), GoldFile.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = GoldScore.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("no test resource " + name);
+            }
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -39,6 +39,18 @@ class TextReadingTest {
     }
 
     @Test
+    void givenADocumentTitledAsAPlanOverEnumeratedItemsThenAllItemsAreThePlan() {
+        String text = "2025年区十大民生实事项目\n一、教育提质。新增学位5400个。\n二、托育服务。新增托位800个。";
+
+        SectionFinder.Sections s = SectionFinder.find(text);
+
+        assertThat(s.plan()).hasValueSatisfying(p -> {
+            assertThat(p.year()).isEqualTo(2025);
+            assertThat(text.substring(p.start(), p.end())).startsWith("一、教育提质").endsWith("新增托位800个。");
+        });
+    }
+
+    @Test
     void givenClausesThenCommasInsideQuotesDoNotSplitThem() {
         assertThat(ClauseSplitter.split("实现“民有所呼，我有所应”，新增托位200个。", 0, 23)).extracting(Clause::text)
                 .containsExactly("实现“民有所呼，我有所应”", "新增托位200个");
