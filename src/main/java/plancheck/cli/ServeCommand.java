@@ -2,9 +2,10 @@ package plancheck.cli;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
 
 import io.vertx.core.Vertx;
 import picocli.CommandLine.Command;
@@ -15,6 +16,8 @@ import plancheck.App;
 import plancheck.Config;
 import plancheck.engine.RuleBuildException;
 import plancheck.http.ImportRoutes;
+import plancheck.http.Routes;
+import plancheck.service.Service;
 
 /** {@code serve}: opens storage, builds the rules and serves the HTTP API until stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true, defaultValueProvider = ServeCommand.Defaults.class,
@@ -63,8 +66,7 @@ public final class ServeCommand implements Callable<Integer> {
         Vertx vertx = Vertx.vertx();
         App app;
         try {
-            app = App.start(vertx, config, Clock.systemDefaultZone(),
-                    List.of(s -> new ImportRoutes(s, config.maxBodyBytes())), s -> { });
+            app = App.start(vertx, config, Clock.systemDefaultZone(), routes(), this::prepare);
         } catch (RuleBuildException e) {
             System.err.println(e.getMessage());
             vertx.close();
@@ -84,6 +86,17 @@ public final class ServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    /** Route groups beyond the built-in API (e.g. the report import), each built on the ready service. */
+    List<Function<Service, Routes>> routes() {
+        long maxBodyBytes = config().maxBodyBytes();
+        return List.of(service -> new ImportRoutes(service, maxBodyBytes));
+    }
+
+    /** Runs on the ready service before the server listens (e.g. loading the reference data set when empty). */
+    void prepare(Service service) {
+        // nothing yet
     }
 
     /** Option defaults from {@link Config#fromEnvironment}, so --help shows what will really be used. */

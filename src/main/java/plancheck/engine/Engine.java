@@ -40,7 +40,11 @@ import plancheck.domain.Result;
  *
  * <p>"Today" follows the clock: once a minute the engine looks at the clock's date and, when it has moved on since
  * the last look (midnight), re-evaluates everything at the new date. {@link #setToday} moves the date at once; it
- * stays until the clock's date next changes.
+ * stays until the clock's date next changes. Moving the date re-evaluates every commitment of a partition in one
+ * batch (about as long as loading them); writes queue behind it and reads see the previous date until it is done.
+ *
+ * <p>Changes to one commitment are applied in the order they are submitted, except across a change of its district
+ * (the commitment moves to another partition): wait for that upsert before reporting on it.
  */
 public final class Engine implements AutoCloseable {
 

@@ -35,8 +35,9 @@ final class Explanations {
                 explain(v, asOf), warnings, revision);
     }
 
+    /** Four decimals: enough for a percentage with two. */
     private static Double round(double x) {
-        return BigDecimal.valueOf(x).setScale(4, RoundingMode.HALF_UP).doubleValue();
+        return Math.round(x * 10_000) / 10_000.0;
     }
 
     private static Explanation explain(Verdict v, LocalDate asOf) {
@@ -229,9 +230,18 @@ final class Explanations {
         return num(fraction * 100) + "%";
     }
 
-    /** Up to two decimals, no trailing zeros. */
+    /** Up to two decimals, no trailing zeros (rendering runs on every read, so no BigDecimal). */
     static String num(double x) {
-        BigDecimal d = BigDecimal.valueOf(x).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros();
-        return d.scale() < 0 ? d.setScale(0).toPlainString() : d.toPlainString();
+        if (!Double.isFinite(x) || Math.abs(x) >= 1e13) {
+            return BigDecimal.valueOf(x).setScale(2, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+        }
+        long hundredths = Math.round(x * 100);
+        long whole = Math.abs(hundredths) / 100;
+        int frac = (int) (Math.abs(hundredths) % 100);
+        String sign = hundredths < 0 ? "-" : "";
+        if (frac == 0) {
+            return sign + whole;
+        }
+        return sign + whole + "." + (frac % 10 == 0 ? String.valueOf(frac / 10) : (frac < 10 ? "0" : "") + frac);
     }
 }

@@ -28,8 +28,6 @@ final class Inputs {
         if (c.kind() == Kind.MILESTONE) {
             require(c.stage() != null, "stage", "is missing for kind MILESTONE");
         }
-        c.plannedStages().forEach((stage, date) -> require(stage != null && date != null, "plannedStages",
-                "every stage needs a date"));
         LocalDate deadline = c.effectiveDeadline();
         require(deadline == null || !deadline.isBefore(c.effectiveStart()), "deadline", "is before start");
     }

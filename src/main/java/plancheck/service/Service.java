@@ -70,6 +70,8 @@ public final class Service implements AutoCloseable {
     private final Clock clock;
     /** Committed current revisions of the live commitments; changed only on the writer thread after a commit. */
     private final Map<String, Commitment> live = new ConcurrentHashMap<>();
+    /** Ids of the commitments with stored results; changed only on the writer thread after a commit. */
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> thread(r, "plancheck-writer"));
     private final java.util.concurrent.BlockingQueue<Pending> pending = new java.util.concurrent.LinkedBlockingQueue<>();
     private final ExecutorService readers = Executors.newFixedThreadPool(4, r -> thread(r, "plancheck-reader"));
@@ -85,7 +87,9 @@ public final class Service implements AutoCloseable {
         Service service = new Service(store, engine, clock);
         List<Commitment> commitments = store.liveCommitments();
         commitments.forEach(c -> service.live.put(c.id(), c));
-        engine.load(commitments, store.liveResults()).join();
+        List<Result> results = store.liveResults();
+        results.forEach(r -> service.reported.add(r.commitmentId()));
+        engine.load(commitments, results).join();
         return service;
     }
 
@@ -112,7 +116,7 @@ public final class Service implements AutoCloseable {
             if (reason == null || reason.isBlank()) {
                 errors.add(new FieldError("reason", "required: say why the commitment changes"));
             }
-            if (c.kind() != null && c.kind() != current.kind() && !store.results(id).isEmpty()) {
+            if (c.kind() != null && c.kind() != current.kind() && reported.contains(id)) {
                 errors.add(new FieldError("kind", "cannot change from " + current.kind()
                         + " while results are stored; retire it and create a new commitment"));
             }
@@ -155,9 +159,9 @@ public final class Service implements AutoCloseable {
         return Optional.ofNullable(live.get(id));
     }
 
-    /** Live commitments matching the filter, by id. */
-    public Page<Commitment> commitments(Filter filter, int limit, int offset) {
-        return Page.of(select(filter), limit, offset);
+    /** Live commitments matching the filter, by id (selected and sorted off the caller's thread). */
+    public CompletableFuture<Page<Commitment>> commitments(Filter filter, int limit, int offset) {
+        return read(() -> Page.of(select(filter), limit, offset));
     }
 
     /** Every revision of a commitment, retired ones included. */
@@ -176,14 +180,26 @@ public final class Service implements AutoCloseable {
         return read(() -> store.commitment(id).orElseThrow(() -> new Rejected.NotFound(id)));
     }
 
-    /** Results of a commitment in the order they were stored. */
+    /** Results of a commitment in the order they were stored: from memory while live, else from the store. */
     public CompletableFuture<List<Result>> results(String id) {
+        if (live.containsKey(id)) {
+            return CompletableFuture.completedFuture(stored(engine.results(id)));
+        }
         return read(() -> {
-            if (!live.containsKey(id) && store.commitment(id).isEmpty()) {
+            if (store.commitment(id).isEmpty()) {
                 throw new Rejected.NotFound(id);
             }
             return store.results(id);
         });
+    }
+
+    private static List<Result> stored(List<Result> results) {
+        return results.stream().sorted(Comparator.comparing(Result::id)).toList();
+    }
+
+    /** The evaluation of a live commitment today, from the engine's index. */
+    public Optional<Evaluation> evaluation(String id) {
+        return live.containsKey(id) ? engine.evaluation(id) : Optional.empty();
     }
 
     /** The evaluation of a live commitment today (from the index) or at {@code asOf} (computed aside). */
@@ -314,6 +330,7 @@ public final class Service implements AutoCloseable {
             valid.forEach(p -> p.done.completeExceptionally(failed));
             return;
         }
+        stored.forEach(r -> reported.add(r.commitmentId()));
         int next = 0;
         for (Pending p : valid) {
             List<CompletableFuture<Reported>> fed = new ArrayList<>(p.results.size());
@@ -348,11 +365,12 @@ public final class Service implements AutoCloseable {
     }
 
     private CompletableFuture<List<Evaluation>> evaluate(Filter filter, LocalDate asOf) {
-        List<Commitment> selected = select(filter);
+        List<Commitment> selected = live.values().stream().filter(filter::matches).toList();
         CompletableFuture<List<Evaluation>> evaluations;
         if (asOf == null) {
-            evaluations = CompletableFuture.completedFuture(
-                    selected.stream().map(c -> engine.evaluation(c.id())).flatMap(Optional::stream).toList());
+            // off the caller's thread: rendering every evaluation of a large selection takes a while
+            evaluations = read(() -> selected.stream().map(c -> engine.evaluation(c.id())).flatMap(Optional::stream)
+                    .toList());
         } else {
             evaluations = engine.evaluateAsOf(asOf, selected.stream().map(Commitment::id).toList());
         }

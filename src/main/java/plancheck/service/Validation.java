@@ -43,6 +43,12 @@ public final class Validation {
         if (blank(c.title())) {
             errors.add(new FieldError(prefix + "title", "required"));
         }
+        finite(errors, prefix + "target", c.target());
+        finite(errors, prefix + "targetMax", c.targetMax());
+        finite(errors, prefix + "baseline", c.baseline());
+        if (c.prior() != null) {
+            finite(errors, prefix + "prior.value", c.prior().value());
+        }
         if (c.kind() == null) {
             errors.add(new FieldError(prefix + "kind", "required"));
             return errors;
@@ -87,6 +93,7 @@ public final class Validation {
         } else if (r.asOf().isAfter(today)) {
             errors.add(new FieldError(prefix + "asOf", "must not be in the future (today is " + today + ")"));
         }
+        finite(errors, prefix + "value", r.value());
         Kind kind = c.kind();
         boolean numeric = kind.numeric();
         if (numeric && r.value() == null) {
@@ -108,6 +115,13 @@ public final class Validation {
             errors.add(new FieldError(prefix + "done", "only for kind BINARY, this commitment is " + kind));
         }
         return errors;
+    }
+
+    /** JSON numbers beyond the double range read as infinite. */
+    private static void finite(List<FieldError> errors, String field, Double value) {
+        if (value != null && !Double.isFinite(value)) {
+            errors.add(new FieldError(field, "must be a finite number"));
+        }
     }
 
     private static boolean blank(String s) {

@@ -1,17 +1,19 @@
 -- Portable SQL (H2 and PostgreSQL). The current revision of each commitment, every revision ever made, and the
 -- append-only series of reported results. Bodies are the JSON of the domain facts; the columns beside them are
--- what queries filter on.
+-- what queries filter on. Text columns have no length limit, so no client text can fail an insert; ids are
+-- limited to 100 characters by validation. Results have no index by commitment: every index page a commit touches is rewritten, and
+-- the live results are served from memory; only a retired commitment's results are read by a scan.
 
 CREATE TABLE commitment (
     id             VARCHAR(100) PRIMARY KEY,
     revision       INTEGER      NOT NULL,
-    district       VARCHAR(100) NOT NULL,
+    district       VARCHAR      NOT NULL,
     plan_year      INTEGER      NOT NULL,
-    category       VARCHAR(200),
+    category       VARCHAR,
     kind           VARCHAR(20)  NOT NULL,
     body           VARCHAR      NOT NULL,
     retired_at     TIMESTAMP WITH TIME ZONE,
-    retired_by     VARCHAR(200),
+    retired_by     VARCHAR,
     retired_reason VARCHAR
 );
 
@@ -20,7 +22,7 @@ CREATE TABLE commitment_revision (
     revision      INTEGER      NOT NULL,
     body          VARCHAR      NOT NULL,
     reason        VARCHAR,
-    changed_by    VARCHAR(200) NOT NULL,
+    changed_by    VARCHAR      NOT NULL,
     changed_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     PRIMARY KEY (commitment_id, revision)
 );
@@ -32,7 +34,7 @@ CREATE TABLE result (
     stage             VARCHAR(20),
     done              BOOLEAN,
     as_of             DATE         NOT NULL,
-    reported_by       VARCHAR(200),
+    reported_by       VARCHAR,
     evidence_document VARCHAR,
     evidence_quote    VARCHAR,
     note              VARCHAR,
@@ -40,5 +42,4 @@ CREATE TABLE result (
     recorded_at       TIMESTAMP WITH TIME ZONE NOT NULL
 );
 
-CREATE INDEX result_by_commitment ON result (commitment_id, id);
 CREATE INDEX commitment_by_district ON commitment (district, plan_year);

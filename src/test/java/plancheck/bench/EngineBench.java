@@ -85,18 +85,42 @@ public final class EngineBench {
             }
         }
         Arrays.sort(nanos);
-        System.out.printf("%,d commitments: update to fresh evaluation over %,d updates: p50 %.1f µs, "
-                        + "p99 %.1f µs, p99.9 %.1f µs, max %.1f µs%n", n, updates, nanos[updates / 2] / 1e3,
+        print(n, "update to fresh evaluation", nanos);
+        // reads: the evaluation of a random commitment from the index, rendered with its sentences
+        for (int i = -warmup; i < updates; i++) {
+            String id = all.get(random.nextInt(all.size())).id();
+            long t0 = System.nanoTime();
+            engine.evaluation(id).orElseThrow();
+            long t = System.nanoTime() - t0;
+            if (i >= 0) {
+                nanos[i] = t;
+            }
+        }
+        Arrays.sort(nanos);
+        print(n, "read of an evaluation from the index", nanos);
+    }
+
+    private static void print(int n, String what, long[] nanos) {
+        int updates = nanos.length;
+        System.out.printf("%,d commitments: %s over %,d calls: p50 %.1f µs, "
+                        + "p99 %.1f µs, p99.9 %.1f µs, max %.1f µs%n", n, what, updates, nanos[updates / 2] / 1e3,
                 nanos[(int) (updates * 0.99)] / 1e3, nanos[(int) (updates * 0.999)] / 1e3,
                 nanos[updates - 1] / 1e3);
     }
 
+    /** Heap in use after full collections, once two in a row agree within 256 KiB. */
     private static long usedAfterGc() throws InterruptedException {
-        for (int i = 0; i < 4; i++) {
+        long last = Long.MAX_VALUE;
+        for (int i = 0; i < 20; i++) {
             System.gc();
-            Thread.sleep(100);
+            Thread.sleep(50);
+            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            if (Math.abs(last - used) < 256 * 1024) {
+                return used;
+            }
+            last = used;
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return last;
     }
 
     /** CPU time of the whole process (all threads, GC included): what the load would take on idle cores. */

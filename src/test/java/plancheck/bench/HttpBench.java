@@ -32,8 +32,9 @@ import plancheck.Config;
  * loop of concurrent connections, printing throughput and latency percentiles.
  *
  * <pre>
- * java -cp target/plancheck.jar:target/test-classes plancheck.bench.HttpBench \
- *     [commitments=100000] [seconds=15] [getConnections=64] [postConnections=32] [url=http://127.0.0.1:PORT]
+ * bench/http.sh \
+ *     [commitments=100000] [seconds=15] [getConnections=64] [postConnections=32] [only=get,post]
+ *     [url=http://127.0.0.1:PORT]
  * </pre>
  * Without {@code url} it starts its own server in this JVM on a fresh temporary database.
  */
@@ -47,6 +48,7 @@ public final class HttpBench {
         int getConnections = intArg(args, "getConnections", 64);
         int postConnections = intArg(args, "postConnections", 32);
         String url = arg(args, "url", null);
+        String only = arg(args, "only", "get,post");
 
         System.out.printf("machine: %d cores, %d MiB max heap, %s %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("os.name"), System.getProperty("java.version"));
@@ -98,14 +100,18 @@ public final class HttpBench {
                     commitments, (System.nanoTime() - t0) / 1e9, BATCH);
 
             String today = LocalDate.now().toString();
-            run("GET /api/evaluations/{id}", client, getConnections, seconds, 200,
+            if (only.contains("get")) {
+                run("GET /api/evaluations/{id}", client, getConnections, seconds, 200,
                     i -> new String[] {"GET", "/api/evaluations/" + prefix + ThreadLocalRandom.current().nextInt(commitments),
                             null});
-            run("POST /api/commitments/{id}/results", client, postConnections, seconds, 201,
+            }
+            if (only.contains("post")) {
+                run("POST /api/commitments/{id}/results", client, postConnections, seconds, 201,
                     i -> new String[] {"POST", "/api/commitments/" + prefix
                             + ThreadLocalRandom.current().nextInt(commitments) + "/results",
                             "{\"value\":" + ThreadLocalRandom.current().nextInt(200) + ",\"asOf\":\"" + today
                                     + "\",\"sample\":true}"});
+            }
         } finally {
             client.close();
             vertx.close();
@@ -122,12 +128,18 @@ public final class HttpBench {
             IntFunction<String[]> request) throws Exception {
         // warm-up of a third of the time, not counted
         loop(client, connections, Math.max(1, seconds / 3), expected, request);
+        double load = java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+        long cpu0 = processCpuNanos();
         Recorded r = loop(client, connections, seconds, expected, request);
+        long cpu = processCpuNanos() - cpu0;
         long[] lat = Arrays.copyOf(r.latencies, r.count.get());
         Arrays.sort(lat);
         System.out.printf(Locale.ROOT, "%s: %d connections, %d s, %d requests, %d errors, %.0f req/s,"
-                + " p50 %.2f ms, p99 %.2f ms, max %.2f ms%n", name, connections, seconds, lat.length, r.errors.get(),
-                lat.length / r.elapsedSeconds, pct(lat, 0.50), pct(lat, 0.99), lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6);
+                + " p50 %.2f ms, p99 %.2f ms, max %.2f ms; this JVM (client + server) used %.2f cores,"
+                + " %.0f µs CPU per request; load average %.1f before%n", name, connections, seconds, lat.length,
+                r.errors.get(), lat.length / r.elapsedSeconds, pct(lat, 0.50), pct(lat, 0.99),
+                lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6, cpu / 1e9 / r.elapsedSeconds,
+                lat.length == 0 ? 0 : cpu / 1e3 / lat.length, load);
     }
 
     private record Recorded(long[] latencies, AtomicInteger count, AtomicInteger errors, double elapsedSeconds) {
@@ -183,6 +195,11 @@ public final class HttpBench {
 
     private static CompletableFuture<Integer> send(HttpClient client, HttpMethod method, String uri, String body) {
         return exchange(client, method, uri, body).toCompletionStage().toCompletableFuture();
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double pct(long[] sorted, double p) {

@@ -84,6 +84,16 @@ class EngineTest {
     }
 
     @Test
+    void whenTheKindChanges_thenOnlyResultsCarryingTheNewKindsMeasureCount() {
+        engine.upsert(atLeast("a", 200)).join();
+        engine.report(value("a", 150, MID_YEAR)).join();
+        Commitment task = binary("a").withRevision(2);
+        assertThat(engine.upsert(task).join().status()).isEqualTo(Status.NO_DATA);
+        assertThat(engine.report(done("a", true, MID_YEAR)).join().status()).isEqualTo(Status.ACHIEVED);
+        assertThat(engine.results("a")).hasSize(2);
+    }
+
+    @Test
     void whenTheDistrictChanges_thenTheCommitmentMovesWithItsResults() {
         Commitment c = atLeast("a", 200);
         engine.upsert(c).join();

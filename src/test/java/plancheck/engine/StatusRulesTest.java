@@ -5,6 +5,8 @@ import static plancheck.engine.Fixtures.*;
 
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterAll;
@@ -39,9 +41,15 @@ class StatusRulesTest {
         engine = engineAt(MID_YEAR, 1);
     }
 
+    private static final Set<String> FIRED = ConcurrentHashMap.newKeySet();
+
     @AfterAll
-    static void stop() {
-        engine.close();
+    static void everyRuleFiredInSomeCase() {
+        try {
+            assertThat(FIRED).containsExactlyInAnyOrderElementsOf(engine.ruleset().rules());
+        } finally {
+            engine.close();
+        }
     }
 
     /** Puts a commitment (under a fresh id) and its results in the live engine at {@code day}. */
@@ -53,7 +61,9 @@ class StatusRulesTest {
             engine.report(new Result(r.id(), id, r.value(), r.stage(), r.done(), r.asOf(), r.reportedBy(),
                     r.evidence(), r.note(), r.sample())).join();
         }
-        return engine.evaluation(id).orElseThrow();
+        Evaluation e = engine.evaluation(id).orElseThrow();
+        FIRED.addAll(e.firedRules());
+        return e;
     }
 
     private static Result v(double value, LocalDate asOf) {
@@ -234,6 +244,13 @@ class StatusRulesTest {
         }
 
         @Test
+        void givenAboveTheCeilingOnTheDeadlineDay_thenBehindNotYetMissed() {
+            Evaluation e = at(DEADLINE, ceiling, v(120, DEADLINE));
+            assertThat(e.status()).isEqualTo(Status.BEHIND);
+            assertThat(e.firedRules()).containsExactly("progress lags expected progress");
+        }
+
+        @Test
         void givenABaselineHalfwayDownMidYear_thenOnTrack() {
             Evaluation e = at(MID_YEAR, atMostFrom("accidents", 500, 300), v(400, MID_YEAR));
             assertThat(e.progress()).isEqualTo(0.5);
@@ -257,6 +274,13 @@ class StatusRulesTest {
             assertThat(e.status()).isEqualTo(Status.ACHIEVED);
             assertThat(e.progress()).isEqualTo(1.0);
             assertThat(e.firedRules()).containsExactly("target met before the deadline");
+        }
+
+        @Test
+        void givenJustShortOfAnExactTargetOnTheDeadlineDay_thenOnTrack() {
+            Evaluation e = at(DEADLINE, exact("schools", 10), v(9.5, DEADLINE));
+            assertThat(e.status()).isEqualTo(Status.ON_TRACK);
+            assertThat(e.firedRules()).containsExactly("progress keeps pace with expected progress");
         }
 
         @Test
@@ -330,6 +354,13 @@ class StatusRulesTest {
         }
 
         @Test
+        void givenTheDeadlineDayShortOfTheTargetStageWithNoPlan_thenStillOnTrack() {
+            Evaluation e = at(DEADLINE, unplanned, s(Stage.TOPPED_OUT, DEADLINE));
+            assertThat(e.status()).isEqualTo(Status.ON_TRACK);
+            assertThat(e.firedRules()).containsExactly("milestone keeps to its planned stage dates");
+        }
+
+        @Test
         void givenTheDeadlinePassedShortOfTheTargetStage_thenMissed() {
             Evaluation e = at(AFTER, planned, s(Stage.TOPPED_OUT, SEP_30));
             assertThat(e.status()).isEqualTo(Status.MISSED);
@@ -387,6 +418,13 @@ class StatusRulesTest {
         }
 
         @Test
+        void givenNotDoneOnTheDeadlineDay_thenStillOnTrack() {
+            Evaluation e = at(DEADLINE, binary("volunteers"), d(false, DEADLINE));
+            assertThat(e.status()).isEqualTo(Status.ON_TRACK);
+            assertThat(e.firedRules()).containsExactly("task not done yet before the deadline");
+        }
+
+        @Test
         void givenNotDoneAfterTheDeadline_thenMissed() {
             Evaluation e = at(AFTER, binary("volunteers"), d(false, DEADLINE));
             assertThat(e.status()).isEqualTo(Status.MISSED);
@@ -430,6 +468,14 @@ class StatusRulesTest {
             assertThat(e.firedRules()).contains("ongoing commitment never reported")
                     .doesNotContain("no result reported yet");
             assertWarnings(e, "STALE");
+        }
+
+        @Test
+        void givenYearsAfterThePlanYear_thenStillOngoingWithoutDeadlineWarnings() {
+            Evaluation e = at(LocalDate.of(2030, 6, 1), ongoing("patrols"), v(3, LocalDate.of(2030, 5, 1)));
+            assertThat(e.status()).isEqualTo(Status.ONGOING);
+            assertThat(e.firedRules()).containsExactly("ongoing commitment is kept up");
+            assertWarnings(e);
         }
 
         @Test

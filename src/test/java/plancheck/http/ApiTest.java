@@ -79,6 +79,17 @@ class ApiTest {
     }
 
     @Test
+    void givenLongFreeTextThenItIsStoredWhole() throws Exception {
+        String who = "督办".repeat(300);
+        String body = CHILDCARE.formatted("long-text").replaceFirst("\\{", "{\"owner\": \"" + who + "\", ");
+        Harness.Answer created = h.call(POST, "/api/commitments", body, "createCommitment", Map.of("X-User", "x".repeat(500)));
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.json().get("owner").asText()).isEqualTo(who);
+        assertThat(h.call(GET, "/api/commitments/long-text/revisions", null, "listRevisions").json().get("revisions")
+                .get(0).get("by").asText()).hasSize(500);
+    }
+
+    @Test
     void givenABatchThenAllAreStoredAndListedByFilter() throws Exception {
         String batch = "[" + CHILDCARE.formatted("batch-a") + "," + KEDALI.formatted("batch-b") + "]";
         Harness.Answer created = h.call(POST, "/api/commitments/batch", batch, "createCommitments");
