@@ -5,8 +5,10 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,6 +17,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
+import plancheck.domain.Commitment;
 import plancheck.ingest.ImportJson;
 import plancheck.ingest.ImportReport;
 import plancheck.ingest.MetricVocabulary;
@@ -55,11 +58,16 @@ public final class ImportRoutes implements Routes {
 
     private void importReport(RoutingContext ctx) {
         Request request = validate(ctx);
-        // reading a long report takes a while: off the event loop
+        // reading a long report takes a while, and stored commitments are read on the service's threads: off the
+        // event loop, on a worker that may wait
         ctx.vertx().executeBlocking(() -> {
             ImportReport report = importer.importText(request.text(), request.district(), request.document());
+            Map<String, List<Commitment>> stored = new HashMap<>();
+            ResultLinker.CommitmentLookup lookup = (district, year) -> stored.computeIfAbsent(district + "/" + year,
+                    k -> service.commitments(new Service.Filter(district, year, null, null, null), Integer.MAX_VALUE, 0)
+                            .join().items());
             ImportReport linked = new ImportReport(report.planYear(), report.summaryYear(), report.planSection(),
-                    report.summarySection(), report.commitments(), ResultLinker.link(report.results(), this::stored),
+                    report.summarySection(), report.commitments(), ResultLinker.link(report.results(), lookup),
                     report.skipped());
             return JsonBodies.bytes(ImportJson.tree(linked, Json.MAPPER));
         }, false).onComplete(ar -> {
@@ -69,10 +77,6 @@ public final class ImportRoutes implements Routes {
                 ctx.response().setStatusCode(200).putHeader("content-type", JSON).end(Buffer.buffer(ar.result()));
             }
         });
-    }
-
-    private List<plancheck.domain.Commitment> stored(String district, int year) {
-        return service.commitments(new Service.Filter(district, year, null, null, null), Integer.MAX_VALUE, 0).items();
     }
 
     private static Request validate(RoutingContext ctx) {
