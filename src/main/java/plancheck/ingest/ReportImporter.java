@@ -34,6 +34,8 @@ public final class ReportImporter {
             + "推动|着力|努力|进一步|基本|同步|率先|探索|试点|及时|依法|严格|扎实|稳步|持续|上半年|下半年)+");
     private static final Pattern ONGOING = Pattern.compile("常态化|长期坚持|长效化|长效机制");
     private static final Pattern REACH = Pattern.compile("(?:均|全部|分别)?(?:达到|达)$");
+    private static final Pattern VAGUE = Pattern.compile("(?:提升|提高|转变|进步|发展|突破|好转|加强|改善|优化)$");
+    private static final int MIN_TASK = 6;
     private static final String QUOTE_MARKS = "“”‘’\"《》「」";
     private static final double BASE = 0.9;
 
@@ -340,14 +342,27 @@ public final class ReportImporter {
         private void other(Clause clause, List<CommitmentCandidate> out) {
             String c = clause.text().strip();
             String lead = BINARY_LEAD.matcher(c).replaceFirst("");
-            if (ONGOING.matcher(c).find() || c.startsWith("持续")) {
+            Matcher verb = BINARY.matcher(lead);
+            if (ONGOING.matcher(c).find() || c.startsWith("持续") && c.length() >= MIN_TASK) {
                 out.add(commitment(clause, c, Kind.ONGOING, key("ongoing_duty"), null, null, null, null, 0.55,
                         new ArrayList<>(List.of("no deadline: kept up year after year")), new ArrayList<>(List.of("start")),
                         null));
-            } else if (BINARY.matcher(lead).find() && lead.length() >= 4) {
+            } else if (verb.find() && isTask(lead.substring(verb.end()))) {
                 out.add(commitment(clause, c, Kind.BINARY, key("task_done"), null, null, null, null, 0.6, new ArrayList<>(),
                         new ArrayList<>(List.of("start")), null));
             }
+        }
+
+        /**
+         * An object that can be done or not: 街道志愿者联合会, not a wish (整体提升) or a quoted slogan (“民有所呼，我有所应”).
+         */
+        private static boolean isTask(String object) {
+            if (object.length() < MIN_TASK - 2 || VAGUE.matcher(object).find()) {
+                return false;
+            }
+            boolean quoted = QUOTE_MARKS.indexOf(object.charAt(0)) >= 0
+                    && QUOTE_MARKS.indexOf(object.charAt(object.length() - 1)) >= 0;
+            return !quoted;
         }
 
         private String key(String k) {

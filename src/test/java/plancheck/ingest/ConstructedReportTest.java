@@ -174,6 +174,7 @@ class ConstructedReportTest {
         Commitment ongoing = only(plan("常态化开展安全生产检查。"));
         assertThat(ongoing.kind()).isEqualTo(Kind.ONGOING);
         assertThat(ongoing.effectiveDeadline()).isNull();
+        assertThat(plan("实现整体提升，持续发力，实现“民有所呼，我有所应”。").commitments()).isEmpty();
     }
 
     @Test
