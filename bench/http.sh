@@ -2,7 +2,7 @@
 # HTTP load run against 127.0.0.1 only, bounded in time: loads N commitments through POST /api/commitments/batch,
 # then measures GET /api/evaluations/{id} and durable POST /api/commitments/{id}/results (closed loop, throughput,
 # p50/p99). Without url=... it starts its own server in the same JVM on a fresh temporary H2 database.
-# Usage: bench/http.sh [commitments=100000] [seconds=15] [getConnections=64] [postConnections=32] [only=get,post] [url=http://127.0.0.1:8080]
+# Usage: bench/http.sh [commitments=100000] [seconds=15] [getConnections=32] [postConnections=32] [only=get,post] [url=http://127.0.0.1:8080]
 # JAVA_OPTS overrides the JVM options (default -Xms4g -Xmx4g).
 set -euo pipefail
 cd "$(dirname "$0")/.."

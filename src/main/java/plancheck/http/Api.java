@@ -27,6 +27,7 @@ import plancheck.domain.Status;
 import plancheck.service.FieldError;
 import plancheck.service.Rejected;
 import plancheck.service.Service;
+import plancheck.service.Validation;
 
 /** Builds the HTTP API router; the server and the tests use the same one. */
 public final class Api {
@@ -80,6 +81,7 @@ public final class Api {
         more.forEach(routes -> routes.mount(router));
 
         router.route().failureHandler(Failures::handle);
+        router.errorHandler(400, Failures::badRequest);
         router.errorHandler(404, Failures::handle);
         router.errorHandler(405, Failures::handle);
         router.errorHandler(500, Failures::handle);
@@ -118,8 +120,7 @@ public final class Api {
                 q.oneOf("kind", Kind.class), null);
         Paging paging = q.paging();
         q.done();
-        reply(ctx, 200, service.commitments(filter, paging.limit, paging.offset),
-                page -> new Views.Page<>(page.total(), page.limit(), page.offset(), page.items()));
+        reply(ctx, 200, service.commitments(filter, paging.limit, paging.offset), Function.identity());
     }
 
     private void get(RoutingContext ctx) {
@@ -182,8 +183,7 @@ public final class Api {
         Paging paging = q.paging();
         q.done();
         reply(ctx, 200, service.evaluations(filter, asOf, paging.limit, paging.offset),
-                page -> new Views.Page<>(page.total(), page.limit(), page.offset(),
-                        page.items().stream().map(Views.EvaluationView::of).toList()));
+                page -> page.map(Views.EvaluationView::of));
     }
 
     private void evaluation(RoutingContext ctx) {
@@ -298,7 +298,13 @@ public final class Api {
                 return null;
             }
             try {
-                return LocalDate.parse(v);
+                LocalDate date = LocalDate.parse(v);
+                if (date.getYear() < Validation.FIRST_YEAR || date.getYear() > Validation.LAST_YEAR) {
+                    errors.add(new FieldError(name, "year must be between " + Validation.FIRST_YEAR + " and "
+                            + Validation.LAST_YEAR));
+                    return null;
+                }
+                return date;
             } catch (DateTimeParseException e) {
                 errors.add(new FieldError(name, "'" + v + "' is not a date (YYYY-MM-DD)"));
                 return null;

@@ -27,6 +27,14 @@ final class Failures {
         send(ctx, problem(ctx));
     }
 
+    /** The router refused the request before any route ran, e.g. a path with a broken %-escape. */
+    static void badRequest(RoutingContext ctx) {
+        Throwable failure = ctx.failure();
+        send(ctx, Problem.of("bad-request", "Bad request", 400,
+                failure == null || failure.getMessage() == null ? "the request cannot be read" : failure.getMessage(),
+                List.of()));
+    }
+
     static Problem problem(RoutingContext ctx) {
         Throwable failure = unwrap(ctx.failure());
         if (failure instanceof Problem.Raised raised) {

@@ -53,9 +53,6 @@ final class Views {
         }
     }
 
-    record Page<T>(int total, int limit, int offset, List<T> items) {
-    }
-
     record Revisions(String commitmentId, Store.Retirement retired, List<Store.Revision> revisions) {
     }
 

@@ -60,6 +60,10 @@ public final class Service implements AutoCloseable {
             int to = Math.min(all.size(), from + limit);
             return new Page<>(all.size(), limit, offset, List.copyOf(all.subList(from, to)));
         }
+
+        public <V> Page<V> map(java.util.function.Function<T, V> f) {
+            return new Page<>(total, limit, offset, items.stream().map(f).toList());
+        }
     }
 
     private static final String ANONYMOUS = "anonymous";
@@ -202,14 +206,10 @@ public final class Service implements AutoCloseable {
         return live.containsKey(id) ? engine.evaluation(id) : Optional.empty();
     }
 
-    /** The evaluation of a live commitment today (from the index) or at {@code asOf} (computed aside). */
+    /** The evaluation of a live commitment at {@code asOf}, computed aside from the live sessions. */
     public CompletableFuture<Evaluation> evaluation(String id, LocalDate asOf) {
         if (!live.containsKey(id)) {
             return CompletableFuture.failedFuture(new Rejected.NotFound(id));
-        }
-        if (asOf == null) {
-            return engine.evaluation(id).map(CompletableFuture::completedFuture)
-                    .orElseGet(() -> CompletableFuture.failedFuture(new Rejected.NotFound(id)));
         }
         return engine.evaluateAsOf(asOf, List.of(id)).thenApply(list -> list.stream().findFirst()
                 .orElseThrow(() -> new Rejected.NotFound(id)));

@@ -17,8 +17,9 @@ public final class Validation {
 
     /** Ids end up in URL paths: keep them to characters that need no escaping. */
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,99}");
-    private static final int FIRST_YEAR = 1949;
-    private static final int LAST_YEAR = 2100;
+    /** Years a plan, a deadline or a result can plausibly have; others are typing errors. */
+    public static final int FIRST_YEAR = 1949;
+    public static final int LAST_YEAR = 2100;
 
     private Validation() {
     }
@@ -43,6 +44,9 @@ public final class Validation {
         if (blank(c.title())) {
             errors.add(new FieldError(prefix + "title", "required"));
         }
+        inRange(errors, prefix + "start", c.start());
+        inRange(errors, prefix + "deadline", c.deadline());
+        c.plannedStages().forEach((stage, date) -> inRange(errors, prefix + "plannedStages." + stage, date));
         finite(errors, prefix + "target", c.target());
         finite(errors, prefix + "targetMax", c.targetMax());
         finite(errors, prefix + "baseline", c.baseline());
@@ -90,6 +94,8 @@ public final class Validation {
         List<FieldError> errors = new ArrayList<>();
         if (r.asOf() == null) {
             errors.add(new FieldError(prefix + "asOf", "required"));
+        } else if (r.asOf().getYear() < FIRST_YEAR) {
+            inRange(errors, prefix + "asOf", r.asOf());
         } else if (r.asOf().isAfter(today)) {
             errors.add(new FieldError(prefix + "asOf", "must not be in the future (today is " + today + ")"));
         }
@@ -115,6 +121,13 @@ public final class Validation {
             errors.add(new FieldError(prefix + "done", "only for kind BINARY, this commitment is " + kind));
         }
         return errors;
+    }
+
+    /** Dates far outside the plans' years are typing errors (20205-01-01) and would only confuse the rules. */
+    private static void inRange(List<FieldError> errors, String field, LocalDate date) {
+        if (date != null && (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR)) {
+            errors.add(new FieldError(field, "year must be between " + FIRST_YEAR + " and " + LAST_YEAR));
+        }
     }
 
     /** JSON numbers beyond the double range read as infinite. */

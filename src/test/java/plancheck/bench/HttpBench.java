@@ -33,7 +33,7 @@ import plancheck.Config;
  *
  * <pre>
  * bench/http.sh \
- *     [commitments=100000] [seconds=15] [getConnections=64] [postConnections=32] [only=get,post]
+ *     [commitments=100000] [seconds=15] [getConnections=32] [postConnections=32] [only=get,post]
  *     [url=http://127.0.0.1:PORT]
  * </pre>
  * Without {@code url} it starts its own server in this JVM on a fresh temporary database.
@@ -45,7 +45,7 @@ public final class HttpBench {
     public static void main(String[] args) throws Exception {
         int commitments = intArg(args, "commitments", 100_000);
         int seconds = intArg(args, "seconds", 15);
-        int getConnections = intArg(args, "getConnections", 64);
+        int getConnections = intArg(args, "getConnections", 32);
         int postConnections = intArg(args, "postConnections", 32);
         String url = arg(args, "url", null);
         String only = arg(args, "only", "get,post");
@@ -100,13 +100,14 @@ public final class HttpBench {
                     commitments, (System.nanoTime() - t0) / 1e9, BATCH);
 
             String today = LocalDate.now().toString();
+            String who = app == null ? "client only" : "client + server";
             if (only.contains("get")) {
-                run("GET /api/evaluations/{id}", client, getConnections, seconds, 200,
+                run("GET /api/evaluations/{id}", who, client, getConnections, seconds, 200,
                     i -> new String[] {"GET", "/api/evaluations/" + prefix + ThreadLocalRandom.current().nextInt(commitments),
                             null});
             }
             if (only.contains("post")) {
-                run("POST /api/commitments/{id}/results", client, postConnections, seconds, 201,
+                run("POST /api/commitments/{id}/results", who, client, postConnections, seconds, 201,
                     i -> new String[] {"POST", "/api/commitments/" + prefix
                             + ThreadLocalRandom.current().nextInt(commitments) + "/results",
                             "{\"value\":" + ThreadLocalRandom.current().nextInt(200) + ",\"asOf\":\"" + today
@@ -124,7 +125,7 @@ public final class HttpBench {
     }
 
     /** A closed loop: each connection sends its next request when the previous answer is in. */
-    private static void run(String name, HttpClient client, int connections, int seconds, int expected,
+    private static void run(String name, String who, HttpClient client, int connections, int seconds, int expected,
             IntFunction<String[]> request) throws Exception {
         // warm-up of a third of the time, not counted
         loop(client, connections, Math.max(1, seconds / 3), expected, request);
@@ -135,10 +136,10 @@ public final class HttpBench {
         long[] lat = Arrays.copyOf(r.latencies, r.count.get());
         Arrays.sort(lat);
         System.out.printf(Locale.ROOT, "%s: %d connections, %d s, %d requests, %d errors, %.0f req/s,"
-                + " p50 %.2f ms, p99 %.2f ms, max %.2f ms; this JVM (client + server) used %.2f cores,"
+                + " p50 %.2f ms, p99 %.2f ms, max %.2f ms; this JVM (%s) used %.2f cores,"
                 + " %.0f µs CPU per request; load average %.1f before%n", name, connections, seconds, lat.length,
                 r.errors.get(), lat.length / r.elapsedSeconds, pct(lat, 0.50), pct(lat, 0.99),
-                lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6, cpu / 1e9 / r.elapsedSeconds,
+                lat.length == 0 ? 0 : lat[lat.length - 1] / 1e6, who, cpu / 1e9 / r.elapsedSeconds,
                 lat.length == 0 ? 0 : cpu / 1e3 / lat.length, load);
     }
 

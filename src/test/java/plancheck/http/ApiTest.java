@@ -284,7 +284,7 @@ class ApiTest {
         assertProblem(a, 400, "year");
         assertThat(a.json().get("errors").findValuesAsText("field")).contains("status", "limit", "offset", "asOf");
         assertProblem(h.call(GET, "/api/commitments?kind=SOME", null, "listCommitments"), 400, "kind");
-        assertProblem(h.call(GET, "/api/scorecard?asOf=tomorrow", null, "scorecard"), 400, "asOf");
+        assertProblem(h.call(GET, "/api/scorecard?asOf=%2B99999-01-01", null, "scorecard"), 400, "asOf");
     }
 
     @Test
@@ -294,6 +294,7 @@ class ApiTest {
         assertProblem(h.call(GET, "/api/commitments/nope/results", null, "listResults"), 404, "commitmentId");
         assertProblem(h.call(GET, "/api/evaluations/nope", null, "getEvaluation"), 404, "commitmentId");
         assertProblem(h.call(DELETE, "/api/commitments/nope", null, "retireCommitment"), 404, "commitmentId");
+        assertProblem(h.call(GET, "/api/commitments/%ZZ", null, null), 400, null);
     }
 
     @Test
