@@ -18,6 +18,7 @@ import plancheck.Config;
 import plancheck.dataset.DatasetException;
 import plancheck.dataset.DatasetLoader;
 import plancheck.engine.RuleBuildException;
+import plancheck.http.ImportRoutes;
 import plancheck.http.Routes;
 import plancheck.service.Service;
 
@@ -100,7 +101,8 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** Route groups beyond the built-in API (e.g. the report import), each built on the ready service. */
     List<Function<Service, Routes>> routes() {
-        return List.of();
+        long maxBodyBytes = config().maxBodyBytes();
+        return List.of(service -> new ImportRoutes(service, maxBodyBytes));
     }
 
     /** Runs on the ready service before the server listens (e.g. loading the reference data set when empty). */

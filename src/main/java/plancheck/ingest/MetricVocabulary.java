@@ -80,6 +80,32 @@ public final class MetricVocabulary {
         return Optional.empty();
     }
 
+    /** Where a phrase of a metric occurs in a text. */
+    public record Occurrence(Metric metric, int start, int end) {
+    }
+
+    /**
+     * Every occurrence of a phrase in {@code text}; a phrase inside a longer one (学位 in 小初学位) is left out. Metrics
+     * sharing a phrase (固定资产投资 in 亿元 and in %) each get their occurrence.
+     */
+    public List<Occurrence> occurrences(String text) {
+        List<Occurrence> out = new java.util.ArrayList<>();
+        for (Map.Entry<String, Metric> e : byPhrase) {
+            String phrase = e.getKey();
+            for (int i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
+                int end = i + phrase.length();
+                int start = i;
+                boolean covered = out.stream().anyMatch(o -> o.start() <= start && o.end() >= end
+                        && o.end() - o.start() > phrase.length());
+                if (!covered) {
+                    out.add(new Occurrence(e.getValue(), i, end));
+                }
+            }
+        }
+        out.sort(Comparator.comparingInt(Occurrence::start));
+        return out;
+    }
+
     public List<Metric> all() {
         return List.copyOf(byKey.values());
     }

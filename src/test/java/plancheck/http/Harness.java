@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -56,7 +57,8 @@ final class Harness implements AutoCloseable {
 
     static Harness start(Vertx vertx, Path data) throws Exception {
         Config config = Config.defaults().withData(data).withPort(0).withHost("127.0.0.1").withMaxBodyBytes(64 * 1024);
-        App app = App.start(vertx, config, CLOCK);
+        App app = App.start(vertx, config, CLOCK, List.of(s -> new ImportRoutes(s, config.maxBodyBytes())),
+                s -> { });
         WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(app.port()), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
         OpenAPIContract contract = await(OpenAPIContract.from(vertx, validatableContract(data).toString()));

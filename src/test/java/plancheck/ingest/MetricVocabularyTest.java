@@ -22,6 +22,14 @@ class MetricVocabularyTest {
     }
 
     @Test
+    void givenOverlappingPhrasesThenOccurrencesKeepTheLongestAndEveryMetricSharingIt() {
+        assertThat(vocabulary.occurrences("新增小初学位1480个")).extracting(o -> o.metric().key())
+                .containsExactly("school_places_primary_middle");
+        assertThat(vocabulary.occurrences("固定资产投资增长10%")).extracting(o -> o.metric().key())
+                .contains("fixed_asset_investment", "fixed_asset_investment_growth");
+    }
+
+    @Test
     void givenTextNamingNoMetricThenNothingIsFound() {
         assertThat(vocabulary.find("深学笃行习近平新时代中国特色社会主义思想")).isEmpty();
     }

@@ -1,0 +1,51 @@
+package plancheck.ingest;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** The district a report speaks for: given by the caller, else the 街道 its text names most often. */
+final class Districts {
+
+    /** District ids used across plancheck for the 街道 of the reference reports. */
+    static final Map<String, String> IDS = Map.of(
+            "华强北街道", "huaqiangbei",
+            "凤凰街道", "fenghuang",
+            "观湖街道", "guanhu",
+            "马峦街道", "maluan");
+    private static final Pattern NAME = Pattern.compile("[\\u4e00-\\u9fa5]{2,4}?街道");
+
+    record District(String id, String name) {
+    }
+
+    private Districts() {
+    }
+
+    static District resolve(String givenId, String text) {
+        if (givenId != null && !givenId.isBlank()) {
+            String name = IDS.entrySet().stream().filter(e -> e.getValue().equals(givenId)).map(Map.Entry::getKey)
+                    .findFirst().orElse(null);
+            return new District(givenId, name);
+        }
+        Map.Entry<String, Integer> best = null;
+        for (String name : IDS.keySet()) {
+            int n = count(text, name);
+            if (n > 0 && (best == null || n > best.getValue())) {
+                best = Map.entry(name, n);
+            }
+        }
+        if (best != null) {
+            return new District(IDS.get(best.getKey()), best.getKey());
+        }
+        Matcher m = NAME.matcher(text);
+        return m.find() ? new District(null, m.group()) : new District(null, null);
+    }
+
+    private static int count(String text, String word) {
+        int n = 0;
+        for (int i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + word.length())) {
+            n++;
+        }
+        return n;
+    }
+}

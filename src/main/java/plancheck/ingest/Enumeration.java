@@ -1,0 +1,68 @@
+package plancheck.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits "A、B和C" into its items, never inside quotation marks or brackets. */
+final class Enumeration {
+
+    private static final String SEPARATORS = "、和与";
+    private static final String OPEN = "“‘《（(「【";
+    private static final String CLOSE = "”’》）)」】";
+
+    private Enumeration() {
+    }
+
+    static List<String> items(String text) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (OPEN.indexOf(c) >= 0) {
+                depth++;
+            } else if (CLOSE.indexOf(c) >= 0 && depth > 0) {
+                depth--;
+            } else if (depth == 0 && SEPARATORS.indexOf(c) >= 0 && i > start && (c == '、' || joinsNames(text, start, i))) {
+                out.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        if (start < text.length()) {
+            out.add(text.substring(start));
+        }
+        return out;
+    }
+
+    /**
+     * 和/与 part two names only when both sides are names of their own (学校高新校区建设和观澜中学扩建工程), not
+     * inside one (丰和产业园, 太和村).
+     */
+    private static boolean joinsNames(String text, int start, int at) {
+        int next = text.indexOf('、', at + 1);
+        int end = next < 0 ? text.length() : next;
+        return at - start >= MIN_NAME && end - at - 1 >= MIN_NAME;
+    }
+
+    private static final int MIN_NAME = 3;
+
+    /** Splits at 、 only: metric lists (响应率、办结率、满意率). */
+    static List<String> commaItems(String text) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (OPEN.indexOf(c) >= 0) {
+                depth++;
+            } else if (CLOSE.indexOf(c) >= 0 && depth > 0) {
+                depth--;
+            } else if (depth == 0 && c == '、') {
+                out.add(text.substring(start, i));
+                start = i + 1;
+            }
+        }
+        out.add(text.substring(start));
+        return out;
+    }
+}

@@ -1,0 +1,216 @@
+package plancheck.ingest;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import plancheck.domain.Stage;
+
+/**
+ * Finds milestone verbs (立项, 开工, 主体封顶, 竣工, 投产, 投入使用, 建成, 通车, 开诊, 开园, 开业…) and the named projects
+ * they govern, one per project of an enumeration: "推动A、B和C竣工投产" names three. Both word orders count:
+ * "推动A开工建设" and "建成投用A".
+ */
+public final class MilestoneFinder {
+
+    /** Stage words, longest first; 建成 alone means built (竣工). 规划 is left out: it names plans, not progress. */
+    static final Map<String, Stage> VERBS;
+
+    static {
+        Map<String, Stage> words = new LinkedHashMap<>();
+        for (Stage s : Stage.values()) {
+            if (s != Stage.PLANNED) {
+                s.words().forEach(w -> words.put(w, s));
+                words.put(s.label(), s);
+            }
+        }
+        words.put("建成", Stage.COMPLETED);
+        words.put("建成投入使用", Stage.IN_USE);
+        words.put("开工建设", Stage.STARTED);
+        VERBS = new LinkedHashMap<>();
+        words.entrySet().stream().sorted(Comparator.comparingInt((Map.Entry<String, Stage> e) -> e.getKey().length())
+                .reversed()).forEach(e -> VERBS.put(e.getKey(), e.getValue()));
+    }
+
+    private static final String FIRST_CHARS = VERBS.keySet().stream().map(w -> w.substring(0, 1)).distinct()
+            .reduce("", String::concat);
+    private static final Pattern CONNECTOR = Pattern.compile("\\s*(?:并|并且|及|和|后|验收并|验收后)?\\s*");
+    private static final Pattern NEXT_YEAR = Pattern.compile("明年|次年|下一年|\\d{4}年");
+    /** A stage word used as an adjective (开工项目抓进度, 竣工率) is no milestone. */
+    private static final Pattern ADJECTIVAL = Pattern.compile("^(?:项目|的|率|验收率|面积|备案|结算|决算)");
+    private static final Pattern LEAD = Pattern.compile("^(?:\\d{1,2}[.、．]|[（(]\\d{1,2}[)）]|、|协调推动|协助推动|全力推动|全力推进|全力保障|加快推进|加快推动|加快建设|"
+            + "推动|推进|加快|全力|确保|保障(?!性)|力争|争取|促进|实现|积极|计划|着力|努力|将|同步|基本|力促|督促|协调|协助|配合|支持|"
+            + "做好|抓好|并|验收|运营|全面|年内|上半年|下半年|继续|加速|顺利|如期|按期|重点|有序|稳步|高标准|高质量)");
+    private static final Pattern TRAIL = Pattern.compile("(?:顺利|如期|按期|按时|尽早|早日|年内|年底前|年底|上半年|下半年|全面|"
+            + "正式|率先|实现|基本|加快|加速|力争|确保|并|及时|全部|相继|已|先后|揭牌|挂牌|\\d{1,2}月底?前|[一二三四五六七八九十]{1,2}月底?前|"
+            + "第?[一二三四]季度|年中)$");
+    /** What may follow a verb-final object without being an object itself: 开业运营, 建成开放, 、(the next item). */
+    private static final Pattern AFTER_VERB = Pattern.compile("^(?:运营|验收|使用|迎客|开放|营业|投用|运行|并|及)*(?:、.*)?$");
+    private static final Pattern GENERIC = Pattern.compile(
+            "^(?:有望|一批|一系列|一些|相关|各类|各项|全部|所有|在库|部分|其他|若干|多个|该|这|新一轮|有关|重大项目|项目$|工程$|企业$)");
+    /** What the object of 建成/投用 must end with to be a facility rather than a system (建成四级养老服务网络). */
+    private static final Pattern FACILITY = Pattern.compile(
+            "(?:馆|中心|学校|校区|中学|小学|幼儿园|医院|社康|公园|园|基地|大厦|大楼|楼|站|场|场地|路|街|大道|桥|隧道|厂房|工程|"
+                    + "项目|街区|广场|片区|综合体|设施|食堂|住房|家园|苑|碧道|线|院区|候机楼|城|谷|港|村|厂|期|点)$");
+    private static final Pattern QUANTITY = Pattern.compile("\\d+(?:\\.\\d+)?(?:万|亿)?(?:余|多)?(?:" +
+            String.join("|", QuantityParser.UNITS) + ")");
+
+    private MilestoneFinder() {
+    }
+
+    public static List<Milestone> find(String clause) {
+        return find(clause, null);
+    }
+
+    /**
+     * @param previous the clause before in the same sentence, whose facility (推进区人民医院建设，|确保年底前主体封顶)
+     *                 a verb with no project of its own takes; may be null
+     */
+    public static List<Milestone> find(String clause, String previous) {
+        List<int[]> verbs = verbs(clause);
+        List<Milestone> out = new ArrayList<>();
+        int prevEnd = 0;
+        int lastVerbFrom = 0;
+        for (int k = 0; k < verbs.size(); k++) {
+            int vs = verbs.get(k)[0];
+            int ve = verbs.get(k)[1];
+            int nextStart = k + 1 < verbs.size() ? verbs.get(k + 1)[0] : clause.length();
+            String verb = clause.substring(vs, ve);
+            Stage stage = VERBS.get(verb);
+            String after = clause.substring(ve, nextStart);
+            String before = clause.substring(prevEnd, vs);
+            List<Milestone> found;
+            if (!AFTER_VERB.matcher(after).matches()) {
+                found = projects(after, stage, verb, vs, nextStart, true);
+            } else if (NEXT_YEAR.matcher(before).find()) {
+                found = List.of(new Milestone(null, stage, verb, prevEnd, ve, false,
+                        verb + " is planned for the year after the plan year"));
+            } else if (CONNECTOR.matcher(before).matches() && !out.isEmpty() && out.get(out.size() - 1).end() == prevEnd) {
+                // 建成并投入使用: the projects of the verb before reach this later stage
+                found = new ArrayList<>();
+                for (Milestone m : out.subList(lastVerbFrom, out.size())) {
+                    found.add(new Milestone(m.project(), stage, m.verb() + before + verb, m.start(), ve, m.verbFirst(),
+                            m.rejected()));
+                }
+                out.subList(lastVerbFrom, out.size()).clear();
+            } else if (strip(before).isEmpty() && k == 0 && previous != null && subject(previous) != null) {
+                found = List.of(new Milestone(subject(previous), stage, verb, 0, ve, false, null));
+            } else {
+                found = projects(before, stage, verb, prevEnd, ve, false);
+            }
+            lastVerbFrom = out.size();
+            out.addAll(found);
+            prevEnd = ve;
+        }
+        return out;
+    }
+
+    private static List<int[]> verbs(String clause) {
+        List<int[]> out = new ArrayList<>();
+        int i = 0;
+        while (i < clause.length()) {
+            String hit = null;
+            if (FIRST_CHARS.indexOf(clause.charAt(i)) < 0) {
+                i++;
+                continue;
+            }
+            for (String w : VERBS.keySet()) {
+                if (clause.startsWith(w, i)) {
+                    hit = w;
+                    break;
+                }
+            }
+            if (hit == null) {
+                i++;
+                continue;
+            }
+            int end = i + hit.length();
+            boolean negated = i > 0 && "未尚".indexOf(clause.charAt(i - 1)) >= 0;
+            if (!negated && !ADJECTIVAL.matcher(clause).region(end, clause.length()).lookingAt()) {
+                out.add(new int[]{i, end});
+            }
+            i = end;
+        }
+        return out;
+    }
+
+    private static List<Milestone> projects(String object, Stage stage, String verb, int start, int end,
+                                            boolean verbFirst) {
+        String o = strip(object);
+        if (o.isEmpty()) {
+            return List.of(new Milestone(null, stage, verb, start, end, verbFirst, "milestone verb " + verb + " names no project"));
+        }
+        if (GENERIC.matcher(o).find()) {
+            return List.of(new Milestone(null, stage, verb, start, end, verbFirst, "milestone verb " + verb + " names no project: " + o));
+        }
+        List<Milestone> out = new ArrayList<>();
+        for (String item : Enumeration.items(o)) {
+            String name = stripItem(item);
+            String rejected = null;
+            if (name.length() < 2 || GENERIC.matcher(name).find()) {
+                rejected = "milestone verb " + verb + " names no project: " + item;
+            } else if (QUANTITY.matcher(name).find()) {
+                rejected = "a count of projects, proposed as a quantity: " + item;
+            } else if (verbFirst && !endsWith(FACILITY, name)) {
+                rejected = verb + " governs a system or task, not a facility: " + name;
+            }
+            out.add(new Milestone(rejected == null ? name : null, stage, verb, start, end, verbFirst, rejected));
+        }
+        return out;
+    }
+
+    /** The facility a clause without a stage verb names (加快推进区人民医院建设 → 区人民医院), else null. */
+    public static String subject(String clause) {
+        String o = stripItem(strip(clause));
+        return o.length() >= 3 && endsWith(FACILITY, o) && !GENERIC.matcher(o).find()
+                && !QUANTITY.matcher(o).find() && Enumeration.items(o).size() == 1 ? o : null;
+    }
+
+    /** The object without leading verbs and trailing adverbs or deadlines, cut at 等 (等重点企业). */
+    static String strip(String object) {
+        String o = object.strip();
+        String prev;
+        do {
+            prev = o;
+            o = LEAD.matcher(o).replaceFirst("");
+        } while (!o.equals(prev));
+        int etc = o.indexOf('等', 2);
+        if (etc > 0) {
+            o = o.substring(0, etc);
+        }
+        do {
+            prev = o;
+            o = withoutTail(TRAIL, o);
+        } while (!o.equals(prev));
+        return o.strip();
+    }
+
+    /** The window at the end of a text that a {@code …$} pattern of short words can match: reading less is faster. */
+    private static final int TAIL = 12;
+
+    private static boolean endsWith(Pattern tailPattern, String s) {
+        return tailPattern.matcher(s).region(Math.max(0, s.length() - TAIL), s.length()).find();
+    }
+
+    private static String withoutTail(Pattern tailPattern, String s) {
+        Matcher m = tailPattern.matcher(s).region(Math.max(0, s.length() - TAIL), s.length());
+        return m.find() ? s.substring(0, m.start()) : s;
+    }
+
+    private static String stripItem(String item) {
+        String s = item.strip();
+        int of = s.lastIndexOf('的');
+        if (of >= 0 && s.length() - of > 3) {
+            s = s.substring(of + 1); // 以永丰源瓷文化为主题的鹭湖瓷园: the name follows the description
+        }
+        s = LEAD.matcher(s).replaceFirst("");
+        if (s.endsWith("建设") && s.length() > 4) {
+            s = s.substring(0, s.length() - 2);
+        }
+        return withoutTail(TRAIL, s).strip();
+    }
+}

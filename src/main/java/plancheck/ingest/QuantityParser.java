@@ -1,0 +1,284 @@
+package plancheck.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import plancheck.domain.Kind;
+
+/**
+ * Finds the quantities of a clause and rejects the numbers that are no quantity: dates, ordinals, codes, slogans
+ * ("两个维护", “三个中心”) and counts of the report's own headings.
+ */
+public final class QuantityParser {
+
+    /** A number found and kept, or dropped with the reason. */
+    public record Found(Quantity quantity, String rejected) {
+    }
+
+    /** Units, longest first so 万平方米 wins over 平方米 and 人次 over 人. */
+    static final List<String> UNITS = List.of(
+            "万平方米", "平方公里", "个百分点", "平方米", "立方米", "万千瓦", "万元", "亿元", "千元", "公里", "千米", "公顷",
+            "人次", "场次", "家次", "户次", "个", "家", "套", "所", "张", "户", "台", "条", "处", "座", "项", "场", "人",
+            "名", "件", "宗", "批", "间", "栋", "辆", "期", "支", "米", "亩", "元", "吨", "%", "‰");
+    /** Measures of time after 个: 3个月 is a duration, not a count. */
+    private static final Pattern DURATION_AFTER = Pattern.compile("^(?:月|工作日|小时|季度|星期)");
+    private static final Pattern ARABIC = Pattern.compile("\\d+(?:\\.\\d+)?");
+    private static final String RANGE_SEPARATORS = "-—–~～至到";
+    private static final Pattern NUMBER = Pattern.compile(
+            "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[" + ChineseNumber.CHARS + "]+");
+    private static final Pattern MULTI = Pattern.compile("([二两三四五六七八九十])个(\\d+(?:\\.\\d+)?)%");
+    private static final Pattern COVERAGE = Pattern.compile("全覆盖");
+    private static final Pattern ZERO = Pattern.compile("零增量|零增长|清零|零发生");
+    // (?<!不): 不少于 is at least though it ends in 少于, 不超过 at most though it ends in 超过
+    private static final Pattern AT_LEAST_BEFORE = Pattern.compile("(?:(?<!不)超过|(?<!不)超|不少于|不低于|至少|突破|达到|达|"
+            + "提高到|提高至|提升到|提升至|增加到|增加至|增至|达至)$");
+    private static final Pattern AT_MOST_BEFORE = Pattern.compile(
+            "(?:不超过|不高于|不多于|控制在|(?<!不)低于|(?<!不)少于|压减至|压减到|压降至|降至|降到|下降到|下降至|降低到|降低至|"
+                    + "减少到|减少至)$");
+    private static final Pattern APPROX_BEFORE = Pattern.compile("(?:约|近|大约|左右)$");
+    private static final Pattern DECREASE_BEFORE = Pattern.compile("(?:下降|减少|降低|压减|缩减|下降了)$");
+    private static final Pattern AT_LEAST_AFTER = Pattern.compile("^(?:及以上|以上)");
+    private static final Pattern AT_MOST_AFTER = Pattern.compile("^(?:以内|以下|之内)");
+    private static final Pattern APPROX_AFTER = Pattern.compile("^(?:左右)");
+    /** Verbs that make a count written in Chinese numerals a target (新建两所学校), unlike 坚持四个工作导向. */
+    private static final Pattern TARGET_VERB = Pattern.compile(
+            "(?:新增|新建|建成|完成|实施|引进|培育|供应|举办|开展|改造|整治|打造|新设|设立|开通|打通|达到|达|突破|超过|"
+                    + "增加|提供|培训|新开|创建|组织|招引|解决|发放|安置|筹集|增至|提升至|实现|提高|提升|增长|下降|降低|减少)"
+                    + "(?:全部|共|约|近|超)?$");
+    /** A count in words is a target when a target verb governs it: 新增就业岗位两千个. */
+    private static final Pattern TARGET_VERB_ANYWHERE = Pattern.compile(TARGET_VERB.pattern().replace("$", ""));
+    /** 七项工作, 四个方面: a count of the report's own themes. */
+    private static final Pattern THEMES_AFTER = Pattern.compile("^(?:工作|领域|方面|行动|理念|原则|导向|要求|任务|重点|目标|体系|机制)");
+    private static final int QUALIFIER_REACH = 8;
+    private static final String QUOTES_OPEN = "“\"《「";
+    private static final String QUOTES_CLOSE = "”\"》」";
+
+    private QuantityParser() {
+    }
+
+    public static List<Found> parse(String clause) {
+        List<Found> out = new ArrayList<>();
+        boolean[] taken = new boolean[clause.length() + 1];
+        Matcher multi = MULTI.matcher(clause);
+        while (multi.find()) {
+            int count = (int) Math.round(ChineseNumber.parse(multi.group(1)));
+            Quantity q = new Quantity(Double.parseDouble(multi.group(2)), null, "%", Kind.AT_LEAST, false, count,
+                    multi.start(), multi.end(), multi.start(2));
+            mark(taken, multi.start(), multi.end());
+            out.add(new Found(q, null));
+        }
+        Matcher cov = COVERAGE.matcher(clause);
+        while (cov.find()) {
+            mark(taken, cov.start(), cov.end());
+            out.add(new Found(new Quantity(100, null, "%", Kind.AT_LEAST, false, 1, cov.start(), cov.end(), cov.start()), null));
+        }
+        Matcher zero = ZERO.matcher(clause);
+        while (zero.find()) {
+            mark(taken, zero.start(), zero.end());
+            out.add(new Found(new Quantity(0, null, null, Kind.AT_MOST, false, 1, zero.start(), zero.end(), zero.start()), null));
+        }
+        int i = 0;
+        while (i < clause.length()) {
+            char c = clause.charAt(i);
+            boolean digit = c >= '0' && c <= '9';
+            if (!digit && ChineseNumber.CHARS.indexOf(c) < 0) {
+                i++;
+                continue;
+            }
+            // a cheap test first: most characters start no number, and the regex only reads those that do
+            Matcher m = NUMBER.matcher(clause).region(i, clause.length());
+            m.lookingAt();
+            if (!taken[i]) {
+                Found f = number(clause, m.group(), i);
+                if (f != null) {
+                    mark(taken, f.quantity().numberStart(), f.quantity().end());
+                    out.add(f);
+                }
+            }
+            i = m.end();
+        }
+        out.sort(java.util.Comparator.comparingInt(f -> f.quantity().start()));
+        return out;
+    }
+
+    private static void mark(boolean[] taken, int from, int to) {
+        for (int i = from; i < to; i++) {
+            taken[i] = true;
+        }
+    }
+
+    /** A number at {@code start}; null when no unit follows (years, dates, 四大产业: not quantities at all). */
+    private static Found number(String clause, String token, int start) {
+        boolean chinese = !Character.isDigit(token.charAt(0));
+        if (chinese && token.chars().noneMatch(c -> ChineseNumber.DIGITS.indexOf(c) >= 0 || c == '十')) {
+            return null; // 万户, 千家: a word, not a number
+        }
+        // Chinese runs may end in 万/亿 that belong to the unit (二十亿元 is 20 亿元): try the longest numeral that
+        // leaves a unit, the unit's own 万/亿 first.
+        int longest = token.length();
+        if (chinese && longest > 1 && unitAt(clause, start + longest - 1) != null) {
+            longest--;
+        }
+        for (int len = longest; len >= 1; len--) {
+            String digits = token.substring(0, len);
+            Double value = chinese ? ChineseNumber.parse(digits) : Double.valueOf(digits.replace(",", ""));
+            if (value == null) {
+                continue;
+            }
+            int p = start + len;
+            double multiplier = 1;
+            String unit = unitAt(clause, p);
+            if (unit == null && p < clause.length() && (clause.charAt(p) == '万' || clause.charAt(p) == '亿')) {
+                multiplier = clause.charAt(p) == '万' ? 10_000 : 100_000_000;
+                p++;
+            }
+            boolean approximate = false;
+            if (unit == null && p < clause.length() && (clause.charAt(p) == '余' || clause.charAt(p) == '多')) {
+                approximate = true;
+                p++;
+            }
+            if (unit == null) {
+                unit = unitAt(clause, p);
+            }
+            if (unit == null) {
+                if (chinese) {
+                    continue;
+                }
+                // 6-7%: the unit comes after the second number
+                return multiplier == 1 && !approximate ? range(clause, start, p, p, value, null) : null;
+            }
+            int unitEnd = p + unit.length();
+            String after = clause.substring(unitEnd, Math.min(clause.length(), unitEnd + QUALIFIER_REACH));
+            if ("个".equals(unit) && DURATION_AFTER.matcher(after).find()) {
+                return null;
+            }
+            Found range = chinese ? null : range(clause, start, start + len, unitEnd, value, unit);
+            if (range != null) {
+                return range;
+            }
+            return classify(clause, start, start + len, unitEnd, value * multiplier, null, unit, approximate,
+                    chinese);
+        }
+        return null;
+    }
+
+    /** 增长6%-7%, 6-7%, 5至8个: a range; null when what follows the first number is no second one. */
+    private static Found range(String clause, int start, int numberEnd, int firstEnd, double low, String unit) {
+        if (firstEnd >= clause.length() || RANGE_SEPARATORS.indexOf(clause.charAt(firstEnd)) < 0) {
+            return null;
+        }
+        Matcher second = ARABIC.matcher(clause).region(firstEnd + 1, clause.length());
+        if (!second.lookingAt()) {
+            return null;
+        }
+        String secondUnit = unitAt(clause, second.end());
+        if (secondUnit == null || unit != null && !unit.equals(secondUnit)) {
+            return null;
+        }
+        double high = Double.parseDouble(second.group());
+        return classify(clause, start, numberEnd, second.end() + secondUnit.length(), low, high, secondUnit, false,
+                false);
+    }
+
+    private static Found classify(String clause, int start, int numberEnd, int unitEnd, double value, Double max,
+                                  String unit, boolean approximate, boolean chinese) {
+        // qualifiers are short: only the last characters before the number can hold one
+        int from = Math.max(0, start - QUALIFIER_REACH);
+        String before = clause.substring(from, start);
+        String after = clause.substring(unitEnd, Math.min(clause.length(), unitEnd + QUALIFIER_REACH));
+        Kind bound = null;
+        int qStart = start;
+        int qEnd = unitEnd;
+        Matcher b;
+        if ((b = AT_MOST_BEFORE.matcher(before)).find()) {
+            bound = Kind.AT_MOST;
+            qStart = from + b.start();
+        } else if ((b = AT_LEAST_BEFORE.matcher(before)).find()) {
+            bound = Kind.AT_LEAST;
+            qStart = from + b.start();
+        } else if ((b = APPROX_BEFORE.matcher(before)).find()) {
+            approximate = true;
+            qStart = from + b.start();
+        }
+        Matcher a;
+        if ((a = AT_LEAST_AFTER.matcher(after)).find()) {
+            bound = Kind.AT_LEAST;
+            qEnd += a.end();
+        } else if ((a = AT_MOST_AFTER.matcher(after)).find()) {
+            bound = Kind.AT_MOST;
+            qEnd += a.end();
+        } else if ((a = APPROX_AFTER.matcher(after)).find()) {
+            approximate = true;
+            qEnd += a.end();
+        }
+        if (DECREASE_BEFORE.matcher(clause.substring(Math.max(0, qStart - QUALIFIER_REACH), qStart)).find()) {
+            if (max != null) {
+                double low = -max; // 下降3%-5%: from -5 to -3
+                max = -value;
+                value = low;
+            } else {
+                value = -value;
+                bound = bound == Kind.AT_LEAST || bound == null ? Kind.AT_MOST : bound;
+            }
+        }
+        if (max != null && max < value) {
+            return new Found(new Quantity(value, max, unit, bound, approximate, 1, qStart, qEnd, start),
+                    "range whose upper bound is below its lower bound");
+        }
+        Quantity q = new Quantity(value, max, unit, bound, approximate, 1, qStart, qEnd, start);
+        String rejected = reject(clause, start, numberEnd, value, chinese);
+        if (rejected == null && chinese && THEMES_AFTER.matcher(after).find()) {
+            rejected = "count of themes, not a target";
+        }
+        return new Found(q, rejected);
+    }
+
+    private static String reject(String clause, int start, int numberEnd, double value, boolean chinese) {
+        char prev = start > 0 ? clause.charAt(start - 1) : ' ';
+        char next = numberEnd < clause.length() ? clause.charAt(numberEnd) : ' ';
+        if (insideQuotes(clause, start)) {
+            return "number inside a quoted name or slogan";
+        }
+        if (prev == '第') {
+            return "ordinal, not a quantity";
+        }
+        if (prev == '+' || next == '+' || Character.isLetter(prev) && prev < 0x80) {
+            return "part of a code or formula";
+        }
+        if (chinese && value == 1) {
+            return "一 used as an article (一个, 一批), not a count";
+        }
+        if (chinese && !TARGET_VERB_ANYWHERE.matcher(clause.substring(Math.max(0, start - 40), start)).find()) {
+            return "count in words without a target verb (slogan or count of headings)";
+        }
+        return null;
+    }
+
+    /** True when an opening quote before {@code at} is not closed before it. */
+    static boolean insideQuotes(String clause, int at) {
+        int depth = 0;
+        boolean ascii = false;
+        for (int i = 0; i < at; i++) {
+            char c = clause.charAt(i);
+            if (c == '"') {
+                ascii = !ascii;
+            } else if (QUOTES_OPEN.indexOf(c) >= 0) {
+                depth++;
+            } else if (QUOTES_CLOSE.indexOf(c) >= 0 && depth > 0) {
+                depth--;
+            }
+        }
+        return depth > 0 || ascii;
+    }
+
+    private static String unitAt(String clause, int p) {
+        for (String u : UNITS) {
+            if (clause.startsWith(u, p)) {
+                return u;
+            }
+        }
+        return null;
+    }
+}

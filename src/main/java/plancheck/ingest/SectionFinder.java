@@ -1,0 +1,177 @@
+package plancheck.ingest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the plan section (next year's commitments) and the summary section (last year's results) of a report by
+ * their headings: 三、2022 年工作思路, 二、2023年工作计划, 一、2021 年工作完成情况, 一、2022年工作总结, also 工作安排,
+ * 工作打算, 工作要点, 主要预期目标. A rectification report has no plan heading; its closing section on what will be
+ * kept up (持续巩固…成果, 下一步…) stands in for it. A summary heading without a year (一、主要工作成效) covers the
+ * year before the plan's.
+ */
+public final class SectionFinder {
+
+    /** The two sections found; either may be absent. */
+    public record Sections(Optional<Section> plan, Optional<Section> summary) {
+    }
+
+    private static final Pattern TOP = Pattern.compile("^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分[、:：]?)");
+    private static final Pattern SUB = Pattern.compile("^[（(][一二三四五六七八九十]+[)）]");
+    private static final Pattern PLAN = Pattern.compile(
+            "工作思路|工作计划|工作安排|工作打算|工作要点|主要预期目标|预期目标|重点工作|工作重点|主要任务|目标任务|工作设想|工作目标|"
+                    + "民生实事|十大实事|为民办实事");
+    private static final Pattern SUMMARY = Pattern.compile("总结|完成情况|工作情况|工作回顾|主要成绩|工作成效|取得的成绩");
+    private static final Pattern PROBLEMS = Pattern.compile("存在问题|存在的问题|困难和问题|问题和不足|问题与不足|不足之处");
+    private static final Pattern FOLLOW_UP = Pattern.compile("下一步|下步|今后|持续巩固|巩固.{0,8}成果");
+    private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年");
+    private static final int MAX_HEADING = 40;
+    /** Enumerated headings first; a bare line is taken only when no enumerated heading names the part. */
+    private static final int[] LEVEL_PREFERENCE = {1, 2, 0};
+
+    /**
+     * A heading line. level 1: 一、…; level 2: （一）…; level 0: a line of its own without an enumerator (2025年工作计划,
+     * 2025年区十大民生实事项目), standing above the enumerated ones.
+     */
+    private record Line(String compact, int start, int end, int level) {
+    }
+
+    private SectionFinder() {
+    }
+
+    public static Sections find(String original) {
+        List<Line> headings = headings(original);
+        Predicate<Line> isSummary = l -> SUMMARY.matcher(l.compact).find()
+                && !FOLLOW_UP.matcher(l.compact).find() && !PLAN.matcher(afterSummaryWord(l.compact)).find();
+        Predicate<Line> isPlan = l -> PLAN.matcher(l.compact).find() && !SUMMARY.matcher(l.compact).find();
+        Predicate<Line> isProblems = l -> PROBLEMS.matcher(l.compact).find();
+        // a summary ends at the next heading of its rank; across ranks (a bare line against 一、…) only at another part
+        Optional<Section> summary = first(headings, original, isSummary, null, l -> true,
+                isSummary.or(isPlan).or(isProblems));
+        // the plan goes on over the headings after it (三、重点工作, 四、加强自身建设) until a summary or problems part
+        Predicate<Line> endsPlan = isSummary.or(isProblems);
+        Integer fallbackYear = summary.map(s -> s.year() == null ? null : s.year() + 1).orElseGet(() -> latestYear(original));
+        Optional<Section> plan = first(headings, original, isPlan, fallbackYear, endsPlan, endsPlan);
+        if (plan.isEmpty()) {
+            plan = first(headings, original, l -> l.level == 1 && FOLLOW_UP.matcher(l.compact).find(), fallbackYear,
+                    endsPlan, endsPlan);
+        }
+        if (plan.isEmpty()) {
+            plan = wholeDocumentPlan(original);
+        }
+        Optional<Section> finalPlan = plan;
+        summary = summary.map(s -> s.year() != null || finalPlan.map(Section::year).isEmpty() ? s
+                : new Section(s.heading(), finalPlan.get().year() - 1, s.start(), s.end()));
+        return new Sections(plan, summary);
+    }
+
+    /** "工作总结及2022年工作计划" in one heading is a title over both parts, not the summary alone. */
+    private static String afterSummaryWord(String compact) {
+        Matcher m = SUMMARY.matcher(compact);
+        return m.find() ? compact.substring(m.end()) : compact;
+    }
+
+    private static Optional<Section> first(List<Line> headings, String original,
+                                           Predicate<Line> accept, Integer fallbackYear,
+                                           Predicate<Line> ends,
+                                           Predicate<Line> endsAcrossRanks) {
+        for (int level : LEVEL_PREFERENCE) {
+            for (int i = 0; i < headings.size(); i++) {
+                Line l = headings.get(i);
+                if (l.level != level || !accept.test(l)) {
+                    continue;
+                }
+                int end = original.length();
+                for (int j = i + 1; j < headings.size(); j++) {
+                    Line next = headings.get(j);
+                    boolean across = next.level == 0 || l.level == 0;
+                    if (across ? endsAcrossRanks.test(next)
+                            : next.level < l.level || next.level == l.level && ends.test(next)) {
+                        end = next.start;
+                        break;
+                    }
+                }
+                Integer year = yearOf(l.compact);
+                return Optional.of(new Section(original.substring(l.start, l.end).strip(),
+                        year != null ? year : fallbackYear, Math.min(l.end + 1, end), end));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A document titled as a plan alone ("2024年工作要点") is all plan. */
+    private static Optional<Section> wholeDocumentPlan(String original) {
+        int start = 0;
+        int seen = 0;
+        while (start < original.length() && seen < 3) {
+            int end = original.indexOf('\n', start);
+            if (end < 0) {
+                end = original.length();
+            }
+            String compact = compact(original.substring(start, end));
+            if (!compact.isEmpty()) {
+                seen++;
+                if (compact.length() <= MAX_HEADING && PLAN.matcher(compact).find() && !SUMMARY.matcher(compact).find()) {
+                    Integer year = yearOf(compact);
+                    return Optional.of(new Section(compact, year != null ? year : latestYear(original),
+                            Math.min(end + 1, original.length()), original.length()));
+                }
+            }
+            start = end + 1;
+        }
+        return Optional.empty();
+    }
+
+    private static List<Line> headings(String original) {
+        List<Line> out = new ArrayList<>();
+        int start = 0;
+        while (start < original.length()) {
+            int end = original.indexOf('\n', start);
+            if (end < 0) {
+                end = original.length();
+            }
+            String compact = compact(original.substring(start, end));
+            if (!compact.isEmpty() && compact.length() <= MAX_HEADING) {
+                int level = TOP.matcher(compact).find() ? 1 : SUB.matcher(compact).find() ? 2 : 0;
+                boolean bare = level == 0 && compact.length() <= 20 && compact.matches("^(?:(?:19|20)\\d{2}年)?[^，。,]*$")
+                        && (PLAN.matcher(compact).lookingAt() || compact.matches("^(?:19|20)\\d{2}年.*"));
+                if (level > 0 || bare) {
+                    out.add(new Line(compact, start, end, level));
+                }
+            }
+            start = end + 1;
+        }
+        return out;
+    }
+
+    static String compact(String line) {
+        StringBuilder b = new StringBuilder(line.length());
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (!NormalizedText.isSpace(c)) {
+                b.append(NormalizedText.halfWidth(c));
+            }
+        }
+        return b.toString();
+    }
+
+    private static Integer yearOf(String compact) {
+        Matcher m = YEAR.matcher(compact);
+        return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    /** The latest year the text mentions: a rectification report's "截至2023年4月10日" dates it. */
+    static Integer latestYear(String original) {
+        Matcher m = YEAR.matcher(compact(original));
+        Integer max = null;
+        while (m.find()) {
+            int y = Integer.parseInt(m.group(1));
+            max = max == null ? y : Math.max(max, y);
+        }
+        return max;
+    }
+}

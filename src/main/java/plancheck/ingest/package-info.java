@@ -1,0 +1,21 @@
+/**
+ * Reading work reports: plain text in, candidate commitments (plan section) and results (summary section) out,
+ * each with the clause it comes from. Plain Java; JSON only in {@link plancheck.ingest.ImportJson}.
+ *
+ * <p>How the text's words become fields:
+ * <ul>
+ *   <li>以上/超/不少于/不低于/达到/提高到 → AT_LEAST; 控制在/不超过/以内/降至/零增量/清零 → AT_MOST; 6%-7% → RANGE;
+ *       no qualifier → AT_LEAST, or AT_MOST for a metric where lower is better (违建, 警情).</li>
+ *   <li>约/左右/近/余/多 (approximate) → EXACT at the stated figure, confidence lowered by 0.15 and a note, so the
+ *       planner sets the tolerance; no tolerance is invented.</li>
+ *   <li>下降10% → target -10 (a change in per cent); 全覆盖 → 100 %; 三个100% → one target per metric listed.</li>
+ *   <li>力争/争创/努力/争取 → STRIVE. 立项 开工 主体封顶 竣工 投产 投入使用 建成 交付 通车 开诊 开园 开业 →
+ *       {@link plancheck.domain.Stage}, one MILESTONE per project named ("A、B和C竣工投产" is three).</li>
+ *   <li>成立/出台/建成/完成/实现/新设 + object → BINARY; 常态化/长期坚持/持续… → ONGOING (no deadline).</li>
+ *   <li>年内/年底前/如期 → 31 December of the plan year; 上半年 → 30 June; 9月底前 → 30 September; a table row's
+ *       2025年9月 → 30 September 2025. Fields filled by default are listed in {@code assumed}.</li>
+ * </ul>
+ * A quote is the clause with PDF line breaks, page numbers and spaces inside numbers removed; its span gives the
+ * offsets of the same clause in the text as sent.
+ */
+package plancheck.ingest;

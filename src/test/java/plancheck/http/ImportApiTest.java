@@ -1,0 +1,167 @@
+package plancheck.http;
+
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+import static org.assertj.core.api.Assertions.assertThat;
+import static plancheck.http.Harness.assertProblem;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.client.HttpResponse;
+import io.vertx.junit5.VertxExtension;
+
+import plancheck.store.Json;
+
+@ExtendWith(VertxExtension.class)
+class ImportApiTest {
+
+    private static final Path SEEDS = Path.of("..", "shared", "seeds");
+    /** A stored 2024 commitment of 凤凰街道 that the 2024 summary of seed 003 reports on (新增托位287个). */
+    private static final String CHILDCARE_2024 = """
+            {"id": "import-test-childcare-2024", "district": "fenghuang", "districtName": "凤凰街道", "year": 2024,
+             "title": "新增托位", "kind": "AT_LEAST", "metric": "childcare_places", "unit": "个", "target": 200,
+             "assumed": ["target"]}
+            """;
+
+    @TempDir
+    static Path data;
+    static Harness h;
+
+    @BeforeAll
+    static void start(Vertx vertx) throws Exception {
+        h = Harness.start(vertx, data);
+        Harness.Answer created = h.call(POST, "/api/commitments", CHILDCARE_2024, "createCommitment");
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+    }
+
+    @AfterAll
+    static void stop() {
+        h.close();
+    }
+
+    private static String body(String text, String district) throws Exception {
+        var node = Json.MAPPER.createObjectNode().put("text", text).put("document", "report.txt");
+        if (district != null) {
+            node.put("district", district);
+        }
+        return Json.MAPPER.writeValueAsString(node);
+    }
+
+    private static List<JsonNode> list(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).toList();
+    }
+
+    @Test
+    void givenThePlanOfSeed004WhenImportedThenCandidatesQuoteTheTextAtTheirSpanAndNothingIsStored() throws Exception {
+        String text = Files.readString(SEEDS.resolve("004_fa4dcfe65d210400.txt"));
+        String before = h.call(GET, "/api/commitments?limit=1000", null, "listCommitments").text();
+
+        Harness.Answer a = h.call(POST, "/api/imports", body(text, null), "importReport");
+
+        assertThat(a.status()).as(a.text()).isEqualTo(200);
+        assertThat(a.json().get("planYear").asInt()).isEqualTo(2023);
+        assertThat(a.json().get("summaryYear").asInt()).isEqualTo(2022);
+        JsonNode places = list(a.json().get("commitments")).stream()
+                .filter(c -> "school_places_primary_middle".equals(c.path("metric").asText())).findFirst().orElseThrow();
+        assertThat(places.get("target").asInt()).isEqualTo(1480);
+        assertThat(places.get("district").asText()).isEqualTo("guanhu");
+        assertThat(places.get("source").get("document").asText()).isEqualTo("report.txt");
+        for (JsonNode c : list(a.json().get("commitments"))) {
+            int start = c.get("span").get("start").asInt();
+            int end = c.get("span").get("end").asInt();
+            assertThat(text.substring(start, end)).isEqualTo(c.get("quote").asText());
+        }
+        assertThat(h.call(GET, "/api/commitments?limit=1000", null, "listCommitments").text()).isEqualTo(before);
+    }
+
+    @Test
+    void givenTheProposalsOfSeed004WhenAcceptedAsTheyAreThenTheBatchEndpointStoresThem() throws Exception {
+        String text = Files.readString(SEEDS.resolve("004_fa4dcfe65d210400.txt"));
+        Harness.Answer a = h.call(POST, "/api/imports", body(text, "guanhu"), "importReport");
+        var accepted = Json.MAPPER.createArrayNode();
+        for (JsonNode c : list(a.json().get("commitments"))) {
+            var commitment = ((com.fasterxml.jackson.databind.node.ObjectNode) c.deepCopy())
+                    .without(List.of("project", "confidence", "span", "quote", "notes"));
+            accepted.add(commitment);
+        }
+
+        Harness.Answer stored = h.call(POST, "/api/commitments/batch", Json.MAPPER.writeValueAsString(accepted),
+                "createCommitments");
+
+        assertThat(stored.status()).as(stored.text()).isEqualTo(201);
+        assertThat(stored.json()).hasSize(accepted.size());
+        assertThat(list(stored.json())).extracting(c -> c.get("title").asText()).contains("新增小初学位1480个");
+    }
+
+    @Test
+    void givenAStoredCommitmentOfTheSummaryYearWhenImportingThenTheResultIsLinkedToIt() throws Exception {
+        String text = Files.readString(SEEDS.resolve("003_af213d65b87cb190.txt"));
+
+        Harness.Answer a = h.call(POST, "/api/imports", body(text, "fenghuang"), "importReport");
+
+        assertThat(a.status()).as(a.text()).isEqualTo(200);
+        JsonNode childcare = list(a.json().get("results")).stream()
+                .filter(r -> "childcare_places".equals(r.path("metric").asText())).findFirst().orElseThrow();
+        assertThat(childcare.get("value").asInt()).isEqualTo(287);
+        assertThat(childcare.get("year").asInt()).isEqualTo(2024);
+        assertThat(childcare.get("commitmentId").asText()).isEqualTo("import-test-childcare-2024");
+        assertThat(childcare.get("evidence").get("quote").asText()).contains("新增托位287个");
+        JsonNode schools = list(a.json().get("results")).stream()
+                .filter(r -> "school_places".equals(r.path("metric").asText())).findFirst().orElseThrow();
+        assertThat(schools.get("value").asInt()).isEqualTo(2730);
+        assertThat(schools.has("commitmentId")).isFalse();
+    }
+
+    @Test
+    void givenTextWithoutAPlanSectionThenTheAnswerIsEmptyWithTheReason() throws Exception {
+        String text = Files.readString(SEEDS.resolve("001_50ffda074b4495d5.txt"));
+
+        Harness.Answer a = h.call(POST, "/api/imports", body(text, "maluan"), "importReport");
+
+        assertThat(a.status()).as(a.text()).isEqualTo(200);
+        assertThat(a.json().get("commitments")).isEmpty();
+        assertThat(a.json().get("planYear").isNull()).isTrue();
+        assertThat(a.json().get("skipped").findValuesAsText("reason")).anyMatch(r -> r.contains("no plan section"));
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvFileSource(resources = "/broken/import/cases.csv")
+    void givenABrokenImportRequestThenAProblemNamesTheField(String file, int status, String field) throws Exception {
+        byte[] body;
+        try (InputStream in = ImportApiTest.class.getResourceAsStream("/broken/import/" + file)) {
+            body = in.readAllBytes();
+        }
+        HttpResponse<Buffer> r = Harness.await(h.client.post("/api/imports")
+                .putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(body)));
+        Harness.Answer a = new Harness.Answer(r.statusCode(), r.getHeader("content-type"),
+                Json.MAPPER.readTree(r.body().getBytes()), r.bodyAsString());
+
+        assertProblem(a, status, field.isEmpty() ? null : field);
+    }
+
+    @Test
+    void givenA20MegabyteBodyThenItIsRefusedWith413() throws Exception {
+        String huge = body("二、2023年工作计划\n" + "新增托位200个以上。".repeat(2_000_000), null);
+        assertThat(huge.length()).isGreaterThan(20_000_000);
+
+        Harness.Answer a = h.call(POST, "/api/imports", huge, "importReport");
+
+        assertProblem(a, 413, null);
+    }
+}
