@@ -31,6 +31,8 @@ public final class MilestoneFinder {
         words.put("建成", Stage.COMPLETED);
         words.put("建成投入使用", Stage.IN_USE);
         words.put("开工建设", Stage.STARTED);
+        // 打通通兴路: a road opened through is a road open to traffic (通车)
+        words.put("打通", Stage.IN_USE);
         VERBS = new LinkedHashMap<>();
         words.entrySet().stream().sorted(Comparator.comparingInt((Map.Entry<String, Stage> e) -> e.getKey().length())
                 .reversed()).forEach(e -> VERBS.put(e.getKey(), e.getValue()));
