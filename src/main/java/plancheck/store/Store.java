@@ -71,7 +71,7 @@ public final class Store implements AutoCloseable {
 
     /** True when no commitment was ever stored (the reference data set loads only then). */
     public boolean isEmpty() {
-        return query(c -> {
+        return transaction(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM commitment")) {
                 rs.next();
                 return rs.getLong(1) == 0;
@@ -81,7 +81,7 @@ public final class Store implements AutoCloseable {
 
     /** Current revisions of the commitments that are not retired. */
     public List<Commitment> liveCommitments() {
-        return query(c -> {
+        return transaction(c -> {
             List<Commitment> out = new ArrayList<>();
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT body FROM commitment WHERE retired_at IS NULL ORDER BY id")) {
@@ -95,7 +95,7 @@ public final class Store implements AutoCloseable {
 
     /** Results of the live commitments, in the order they were stored. */
     public List<Result> liveResults() {
-        return query(c -> {
+        return transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RESULT_COLUMNS + " FROM result r"
                     + " JOIN commitment c ON c.id = r.commitment_id WHERE c.retired_at IS NULL ORDER BY r.id")) {
                 return results(ps);
@@ -104,7 +104,7 @@ public final class Store implements AutoCloseable {
     }
 
     public Optional<Stored> commitment(String id) {
-        return query(c -> {
+        return transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT body, retired_at, retired_by, retired_reason FROM commitment WHERE id = ?")) {
                 ps.setString(1, id);
@@ -123,7 +123,7 @@ public final class Store implements AutoCloseable {
 
     /** Every revision of a commitment, oldest first; empty when the id is unknown. */
     public List<Revision> revisions(String id) {
-        return query(c -> {
+        return transaction(c -> {
             List<Revision> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT revision, changed_at, changed_by, reason, body"
                     + " FROM commitment_revision WHERE commitment_id = ? ORDER BY revision")) {
@@ -141,7 +141,7 @@ public final class Store implements AutoCloseable {
 
     /** Results of one commitment, in the order they were stored. */
     public List<Result> results(String commitmentId) {
-        return query(c -> {
+        return transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT " + RESULT_COLUMNS + " FROM result r WHERE r.commitment_id = ? ORDER BY r.id")) {
                 ps.setString(1, commitmentId);
@@ -343,19 +343,7 @@ public final class Store implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    private <T> T query(Work<T> work) {
-        Connection c = borrow();
-        try {
-            T out = work.run(c);
-            c.commit();
-            giveBack(c);
-            return out;
-        } catch (SQLException | RuntimeException e) {
-            discard(c);
-            throw e instanceof RuntimeException re ? re : new StoreException((SQLException) e);
-        }
-    }
-
+    /** Runs work in one transaction: committed when it returns, rolled back when it throws (reads too). */
     private <T> T transaction(Work<T> work) {
         Connection c = borrow();
         try {
