@@ -14,6 +14,17 @@ final class Enumeration {
     }
 
     static List<String> items(String text) {
+        return split(text, (t, start, i) -> i > start && SEPARATORS.indexOf(t.charAt(i)) >= 0
+                && (t.charAt(i) == '、' || joinsNames(t, start, i)), false);
+    }
+
+    /** Where a separator at {@code i} ends the item begun at {@code start}. */
+    private interface Split {
+        boolean at(String text, int start, int i);
+    }
+
+    /** The items between separators outside quotation marks and brackets; an empty last item only if asked. */
+    private static List<String> split(String text, Split split, boolean keepEmptyLast) {
         List<String> out = new ArrayList<>();
         int depth = 0;
         int start = 0;
@@ -23,12 +34,12 @@ final class Enumeration {
                 depth++;
             } else if (CLOSE.indexOf(c) >= 0 && depth > 0) {
                 depth--;
-            } else if (depth == 0 && SEPARATORS.indexOf(c) >= 0 && i > start && (c == '、' || joinsNames(text, start, i))) {
+            } else if (depth == 0 && split.at(text, start, i)) {
                 out.add(text.substring(start, i));
                 start = i + 1;
             }
         }
-        if (start < text.length()) {
+        if (keepEmptyLast || start < text.length()) {
             out.add(text.substring(start));
         }
         return out;
@@ -48,21 +59,6 @@ final class Enumeration {
 
     /** Splits at 、 only: metric lists (响应率、办结率、满意率). */
     static List<String> commaItems(String text) {
-        List<String> out = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (OPEN.indexOf(c) >= 0) {
-                depth++;
-            } else if (CLOSE.indexOf(c) >= 0 && depth > 0) {
-                depth--;
-            } else if (depth == 0 && c == '、') {
-                out.add(text.substring(start, i));
-                start = i + 1;
-            }
-        }
-        out.add(text.substring(start));
-        return out;
+        return split(text, (t, start, i) -> t.charAt(i) == '、', true);
     }
 }
