@@ -40,11 +40,14 @@ public final class ImportRoutes implements Routes {
     private final ReportImporter importer;
     private final long maxBodyBytes;
 
-    /** @param maxBodyBytes larger request bodies are refused with 413 */
+    /** A whole report's text is larger than any API write: imports accept bodies up to at least this size. */
+    static final long REPORT_BODY_BYTES = 8L << 20;
+
+    /** @param maxBodyBytes larger request bodies are refused with 413 (at least {@link #REPORT_BODY_BYTES}) */
     public ImportRoutes(Service service, long maxBodyBytes) {
         this.service = service;
         this.importer = new ReportImporter(MetricVocabulary.load());
-        this.maxBodyBytes = maxBodyBytes;
+        this.maxBodyBytes = Math.max(maxBodyBytes, REPORT_BODY_BYTES);
     }
 
     @Override

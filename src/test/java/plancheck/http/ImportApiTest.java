@@ -164,4 +164,17 @@ class ImportApiTest {
 
         assertProblem(a, 413, null);
     }
+
+    @Test
+    void givenAReportOfMoreThanOneMegabyteThenItIsImportedDespiteTheApiBodyLimit() throws Exception {
+        String report = Files.readString(SEEDS.resolve("004_fa4dcfe65d210400.txt"));
+        String text = report.repeat(1 + (1 << 20) / report.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        String big = body(text, "guanhu");
+        assertThat(big.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isGreaterThan(1 << 20);
+
+        Harness.Answer a = h.call(POST, "/api/imports", big, "importReport");
+
+        assertThat(a.status()).as(a.text()).isEqualTo(200);
+        assertThat(a.json().get("commitments").size()).isPositive();
+    }
 }
