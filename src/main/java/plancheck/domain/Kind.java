@@ -17,6 +17,16 @@ public enum Kind {
     /** 长期坚持: no deadline, never "done" */
     ONGOING;
 
+    /** The result field this kind is measured by: value, stage or done; null for ONGOING, which needs none. */
+    public String resultField() {
+        return switch (this) {
+            case MILESTONE -> "stage";
+            case BINARY -> "done";
+            case ONGOING -> null;
+            default -> "value";
+        };
+    }
+
     /** True for the kinds whose results carry a number. */
     public boolean numeric() {
         return this == AT_LEAST || this == AT_MOST || this == EXACT || this == RANGE;

@@ -29,6 +29,16 @@ public record Result(
         String note,
         boolean sample) {
 
+    /** Whether this result carries the field {@code kind} is measured by ({@link Kind#resultField()}). */
+    public boolean measures(Kind kind) {
+        return switch (kind) {
+            case MILESTONE -> stage != null;
+            case BINARY -> done != null;
+            case ONGOING -> true;
+            default -> value != null;
+        };
+    }
+
     public Result withId(Long newId) {
         return new Result(newId, commitmentId, value, stage, done, asOf, reportedBy, evidence, note, sample);
     }

@@ -36,11 +36,7 @@ final class Inputs {
         require(r != null, "result", "is missing");
         require(r.asOf() != null, "asOf", "is missing");
         require(r.value() == null || finite(r.value()), "value", "must be a finite number");
-        require(Track.usable(kind, r), switch (kind) {
-            case MILESTONE -> "stage";
-            case BINARY -> "done";
-            default -> "value";
-        }, "is missing for kind " + kind);
+        require(r.measures(kind), kind.resultField(), "is missing for kind " + kind);
     }
 
     private static boolean finite(Double x) {

@@ -76,7 +76,7 @@ public final class Track {
             if (r.asOf().toEpochDay() > today) {
                 break;
             }
-            if (usable(kind, r)) {
+            if (r.measures(kind)) {
                 previous = counted;
                 counted = r;
             }
@@ -89,16 +89,6 @@ public final class Track {
         fired = List.of();
         warnings = List.of();
         derive.accept(this);
-    }
-
-    /** Whether a result carries what its commitment's kind is measured by. */
-    static boolean usable(Kind kind, Result r) {
-        return switch (kind) {
-            case MILESTONE -> r.stage() != null;
-            case BINARY -> r.done() != null;
-            case ONGOING -> true;
-            default -> r.value() != null;
-        };
     }
 
     /** Freezes the conclusions for readers on other threads. */
