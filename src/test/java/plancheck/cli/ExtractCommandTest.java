@@ -32,7 +32,7 @@ class ExtractCommandTest {
 
     @Test
     void givenASeedReportWhenExtractingThenTheImportJsonIsPrinted() throws Exception {
-        Run r = run("extract", "../shared/seeds/003_af213d65b87cb190.txt", "--district", "fenghuang");
+        Run r = run("extract", "data/seeds/003_af213d65b87cb190.txt", "--district", "fenghuang");
 
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = Json.MAPPER.readTree(r.out());

@@ -25,8 +25,8 @@ import plancheck.ingest.MetricVocabulary;
 
 class DatasetTest {
 
-    /** CI has shared/ beside the clone; tests run from the repo root. */
-    private static final Path SEEDS = Path.of("../shared/seeds");
+    /** The seed reports, kept in the repository; tests run from the repo root. */
+    private static final Path SEEDS = Path.of("data/seeds");
 
     private final List<DataFile> files = Dataset.reference();
 

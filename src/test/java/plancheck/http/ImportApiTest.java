@@ -31,7 +31,7 @@ import plancheck.store.Json;
 @ExtendWith(VertxExtension.class)
 class ImportApiTest {
 
-    private static final Path SEEDS = Path.of("..", "shared", "seeds");
+    private static final Path SEEDS = Path.of("data", "seeds");
     /** A stored 2024 commitment of 凤凰街道 that the 2024 summary of seed 003 reports on (新增托位287个). */
     private static final String CHILDCARE_2024 = """
             {"id": "import-test-childcare-2024", "district": "fenghuang", "districtName": "凤凰街道", "year": 2024,

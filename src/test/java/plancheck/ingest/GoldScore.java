@@ -28,7 +28,7 @@ public final class GoldScore {
     public static final List<String> DOCUMENTS = List.of(
             "000_78664df261c6048e", "002_ae4d2cb886bd8760", "003_af213d65b87cb190", "004_fa4dcfe65d210400");
     /** Tests and the benchmark run from the repository root; the seeds sit beside it. */
-    public static final Path SEEDS = Path.of("..", "shared", "seeds");
+    public static final Path SEEDS = Path.of("data", "seeds");
 
     public record Label(String anchor, Double number, String unit, Kind kind, String project, Stage stage,
                         String metric) {
