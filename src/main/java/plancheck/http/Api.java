@@ -116,8 +116,7 @@ public final class Api {
 
     private void list(RoutingContext ctx) {
         Query q = new Query(ctx);
-        Service.Filter filter = new Service.Filter(q.text("district"), q.integer("year"), q.text("category"),
-                q.oneOf("kind", Kind.class), null);
+        Service.Filter filter = q.filter(false);
         Paging paging = q.paging();
         q.done();
         reply(ctx, 200, service.commitments(filter, paging.limit, paging.offset), Function.identity());
@@ -177,8 +176,7 @@ public final class Api {
 
     private void evaluations(RoutingContext ctx) {
         Query q = new Query(ctx);
-        Service.Filter filter = new Service.Filter(q.text("district"), q.integer("year"), q.text("category"),
-                q.oneOf("kind", Kind.class), q.oneOf("status", Status.class));
+        Service.Filter filter = q.filter(true);
         LocalDate asOf = q.date("asOf");
         Paging paging = q.paging();
         q.done();
@@ -201,12 +199,10 @@ public final class Api {
 
     private void scorecard(RoutingContext ctx) {
         Query q = new Query(ctx);
-        String district = q.text("district");
-        Integer year = q.integer("year");
+        Service.Filter filter = q.filter(true);
         LocalDate asOf = q.date("asOf");
         q.done();
-        reply(ctx, 200, service.scorecard(new Service.Filter(district, year, null, null, null), asOf),
-                s -> Views.ScorecardView.of(s, district, year));
+        reply(ctx, 200, service.scorecard(filter, asOf), s -> Views.ScorecardView.of(s, filter));
     }
 
     // ---- plumbing ----
@@ -265,18 +261,50 @@ public final class Api {
     private record Paging(int limit, int offset) {
     }
 
-    /** Query parameters, each parsed once; every bad one is collected before the request is refused. */
+    /**
+     * Query parameters, each parsed once; every bad one is collected before the request is refused. A parameter
+     * the route does not read, or a single-valued one given twice, is refused too: a misspelt filter must not
+     * quietly widen a list.
+     */
     private static final class Query {
         private final RoutingContext ctx;
         private final List<FieldError> errors = new ArrayList<>();
+        private final java.util.Set<String> read = new java.util.HashSet<>();
 
         Query(RoutingContext ctx) {
             this.ctx = ctx;
         }
 
         String text(String name) {
-            String v = ctx.queryParams().get(name);
+            read.add(name);
+            List<String> all = ctx.queryParam(name);
+            if (all.size() > 1) {
+                errors.add(new FieldError(name, "given " + all.size() + " times; expected once"));
+                return null;
+            }
+            String v = all.isEmpty() ? null : all.get(0);
             return v == null || v.isEmpty() ? null : v;
+        }
+
+        /** A parameter that may be repeated ({@code district=a&district=b}); empty values are refused. */
+        java.util.Set<String> texts(String name) {
+            read.add(name);
+            java.util.Set<String> out = new java.util.LinkedHashSet<>();
+            for (String v : ctx.queryParam(name)) {
+                if (v.isEmpty()) {
+                    errors.add(new FieldError(name, "must not be empty"));
+                } else {
+                    out.add(v);
+                }
+            }
+            return out;
+        }
+
+        /** The filter parameters; {@code evaluated}: also status and warning, which need an evaluation. */
+        Service.Filter filter(boolean evaluated) {
+            return new Service.Filter(texts("district"), integer("year"), text("category"), oneOf("kind", Kind.class),
+                    evaluated ? oneOf("status", Status.class) : null, text("owner"),
+                    evaluated ? text("warning") : null);
         }
 
         Integer integer(String name) {
@@ -339,6 +367,11 @@ public final class Api {
 
         /** Refuses the request if any parameter was bad. */
         void done() {
+            for (String name : ctx.queryParams().names()) {
+                if (!read.contains(name)) {
+                    errors.add(new FieldError(name, "unknown query parameter"));
+                }
+            }
             if (!errors.isEmpty()) {
                 throw Problem.badRequest("bad-query", "Bad query parameters", "some query parameters are invalid",
                         errors);

@@ -67,7 +67,7 @@ public final class ImportRoutes implements Routes {
             ImportReport report = importer.importText(request.text(), request.district(), request.document());
             Map<String, List<Commitment>> stored = new HashMap<>();
             ResultLinker.CommitmentLookup lookup = (district, year) -> stored.computeIfAbsent(district + "/" + year,
-                    k -> service.commitments(new Service.Filter(district, year, null, null, null), Integer.MAX_VALUE, 0)
+                    k -> service.commitments(Service.Filter.of(district, year), Integer.MAX_VALUE, 0)
                             .join().items());
             ImportReport linked = new ImportReport(report.planYear(), report.summaryYear(), report.planSection(),
                     report.summarySection(), report.commitments(), ResultLinker.link(report.results(), lookup),

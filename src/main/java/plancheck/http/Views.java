@@ -57,13 +57,17 @@ final class Views {
     }
 
     /** The scorecard with the labels of the status codes it counts. */
-    record ScorecardView(LocalDate asOf, String district, Integer year, int total, Map<Status, Integer> byStatus,
+    /** A scorecard with the filter it was computed for ({@code districts} sorted; absent filters left out). */
+    record ScorecardView(LocalDate asOf, List<String> districts, Integer year, String category, String owner,
+            String kind, String status, String warning, int total, Map<Status, Integer> byStatus,
             Map<Status, String> statusLabels, Double completionRate, Double onPaceRate,
-            Map<String, Scorecard> byCategory, Map<String, String> formulas) {
+            Map<String, Scorecard> byCategory, Map<String, Scorecard> byOwner, Map<String, String> formulas) {
 
-        static ScorecardView of(Scorecard s, String district, Integer year) {
-            return new ScorecardView(s.asOf(), district, year, s.total(), s.byStatus(), LABELS, s.completionRate(),
-                    s.onPaceRate(), s.byCategory(), s.formulas());
+        static ScorecardView of(Scorecard s, Service.Filter f) {
+            return new ScorecardView(s.asOf(), f.districts() == null ? null : f.districts().stream().sorted().toList(),
+                    f.year(), f.category(), f.owner(), f.kind() == null ? null : f.kind().name(),
+                    f.status() == null ? null : f.status().name(), f.warning(), s.total(), s.byStatus(), LABELS,
+                    s.completionRate(), s.onPaceRate(), s.byCategory(), s.byOwner(), s.formulas());
         }
     }
 

@@ -18,25 +18,33 @@ import plancheck.domain.Status;
  * @param onPaceRate     (EXCEEDED + ACHIEVED + BASICALLY_ACHIEVED + ON_TRACK) / (total − ONGOING): the share not
  *                       behind, missed or unreported; null when nothing is assessable
  * @param byCategory     the same figures per plan category ("" for none)
+ * @param byOwner        the same figures per 责任单位 ("" for none)
  * @param formulas       the two formulas in words, for the dashboard
  */
 public record Scorecard(LocalDate asOf, int total, Map<Status, Integer> byStatus, Double completionRate,
-        Double onPaceRate, Map<String, Scorecard> byCategory, Map<String, String> formulas) {
+        Double onPaceRate, Map<String, Scorecard> byCategory, Map<String, Scorecard> byOwner,
+        Map<String, String> formulas) {
 
     public static final Map<String, String> FORMULAS = Map.of(
             "completionRate", "(EXCEEDED + ACHIEVED) / (total - ONGOING)",
             "onPaceRate", "(EXCEEDED + ACHIEVED + BASICALLY_ACHIEVED + ON_TRACK) / (total - ONGOING)");
 
-    public static Scorecard of(LocalDate asOf, List<Evaluation> evaluations, Function<Evaluation, String> category) {
-        Map<String, Scorecard> byCategory = evaluations.stream()
-                .collect(Collectors.groupingBy(category, TreeMap::new, Collectors.toList()))
+    /** @param category and {@code owner} name the group of an evaluation ("" for none) */
+    public static Scorecard of(LocalDate asOf, List<Evaluation> evaluations, Function<Evaluation, String> category,
+            Function<Evaluation, String> owner) {
+        return count(asOf, evaluations, by(asOf, evaluations, category), by(asOf, evaluations, owner), FORMULAS);
+    }
+
+    private static Map<String, Scorecard> by(LocalDate asOf, List<Evaluation> evaluations,
+            Function<Evaluation, String> group) {
+        return evaluations.stream()
+                .collect(Collectors.groupingBy(group, TreeMap::new, Collectors.toList()))
                 .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey,
-                        e -> count(asOf, e.getValue(), null, null), (a, b) -> a, TreeMap::new));
-        return count(asOf, evaluations, byCategory, FORMULAS);
+                        e -> count(asOf, e.getValue(), null, null, null), (a, b) -> a, TreeMap::new));
     }
 
     private static Scorecard count(LocalDate asOf, List<Evaluation> evaluations, Map<String, Scorecard> byCategory,
-            Map<String, String> formulas) {
+            Map<String, Scorecard> byOwner, Map<String, String> formulas) {
         Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
         for (Status s : Status.values()) {
             byStatus.put(s, 0);
@@ -46,7 +54,7 @@ public record Scorecard(LocalDate asOf, int total, Map<Status, Integer> byStatus
         int done = byStatus.get(Status.EXCEEDED) + byStatus.get(Status.ACHIEVED);
         int onPace = done + byStatus.get(Status.BASICALLY_ACHIEVED) + byStatus.get(Status.ON_TRACK);
         return new Scorecard(asOf, evaluations.size(), byStatus, rate(done, assessable), rate(onPace, assessable),
-                byCategory, formulas);
+                byCategory, byOwner, formulas);
     }
 
     private static Double rate(int part, int whole) {

@@ -46,13 +46,35 @@ public final class Service implements AutoCloseable {
     public record Reported(Result result, Evaluation evaluation) {
     }
 
-    /** Filter of commitments and evaluations; null fields match everything. */
-    public record Filter(String district, Integer year, String category, Kind kind, Status status) {
-        public static final Filter ALL = new Filter(null, null, null, null, null);
+    /**
+     * Filter of commitments and evaluations; null (or empty) fields match everything.
+     *
+     * @param districts any of these district ids
+     * @param owner     责任单位, exactly as stored
+     * @param warning   a warning code the evaluation carries (evaluations and scorecards only)
+     */
+    public record Filter(Set<String> districts, Integer year, String category, Kind kind, Status status, String owner,
+            String warning) {
+        public static final Filter ALL = new Filter(null, null, null, null, null, null, null);
+
+        public Filter {
+            districts = districts == null || districts.isEmpty() ? null : Set.copyOf(districts);
+        }
+
+        /** The commitments of one district (null: all) and year (null: all). */
+        public static Filter of(String district, Integer year) {
+            return new Filter(district == null ? null : Set.of(district), year, null, null, null, null, null);
+        }
 
         boolean matches(Commitment c) {
-            return (district == null || district.equals(c.district())) && (year == null || year == c.year())
-                    && (category == null || category.equals(c.category())) && (kind == null || kind == c.kind());
+            return (districts == null || districts.contains(c.district())) && (year == null || year == c.year())
+                    && (category == null || category.equals(c.category())) && (kind == null || kind == c.kind())
+                    && (owner == null || owner.equals(c.owner()));
+        }
+
+        boolean matches(Evaluation e) {
+            return (status == null || status == e.status())
+                    && (warning == null || e.warnings().stream().anyMatch(w -> w.code().equals(warning)));
         }
     }
 
@@ -228,10 +250,8 @@ public final class Service implements AutoCloseable {
         LocalDate date = asOf == null ? engine.today() : asOf;
         return evaluate(filter, asOf).thenApply(list -> {
             Map<String, Commitment> byId = live;
-            return Scorecard.of(date, list, e -> {
-                Commitment c = byId.get(e.commitmentId());
-                return c == null || c.category() == null ? "" : c.category();
-            });
+            return Scorecard.of(date, list, e -> group(byId.get(e.commitmentId()), Commitment::category),
+                    e -> group(byId.get(e.commitmentId()), Commitment::owner));
         });
     }
 
@@ -378,8 +398,13 @@ public final class Service implements AutoCloseable {
             evaluations = engine.evaluateAsOf(asOf, selected.stream().map(Commitment::id).toList());
         }
         return evaluations.thenApply(list -> list.stream()
-                .filter(e -> filter.status() == null || filter.status() == e.status())
+                .filter(filter::matches)
                 .sorted(Comparator.comparing(Evaluation::commitmentId)).toList());
+    }
+
+    private static String group(Commitment c, Function<Commitment, String> field) {
+        String g = c == null ? null : field.apply(c);
+        return g == null ? "" : g;
     }
 
     private List<Commitment> select(Filter filter) {

@@ -22,7 +22,7 @@ class ScorecardTest {
     void givenMixedStatusesThenRatesLeaveOngoingOutOfTheDenominator() {
         List<Evaluation> list = List.of(e("a", Status.EXCEEDED), e("b", Status.ACHIEVED), e("c", Status.ON_TRACK),
                 e("d", Status.BEHIND), e("e", Status.ONGOING), e("f", Status.NO_DATA), e("g", Status.BASICALLY_ACHIEVED));
-        Scorecard s = Scorecard.of(DAY, list, ev -> ev.commitmentId().compareTo("d") < 0 ? "民生" : "城建");
+        Scorecard s = Scorecard.of(DAY, list, ev -> ev.commitmentId().compareTo("d") < 0 ? "民生" : "城建", ev -> "");
 
         assertThat(s.total()).isEqualTo(7);
         assertThat(s.byStatus()).containsEntry(Status.ONGOING, 1).containsEntry(Status.MISSED, 0);
@@ -35,7 +35,7 @@ class ScorecardTest {
 
     @Test
     void givenOnlyOngoingCommitmentsThenNoRateIsGiven() {
-        Scorecard s = Scorecard.of(DAY, List.of(e("a", Status.ONGOING)), ev -> "");
+        Scorecard s = Scorecard.of(DAY, List.of(e("a", Status.ONGOING)), ev -> "", ev -> "");
         assertThat(s.completionRate()).isNull();
         assertThat(s.onPaceRate()).isNull();
     }
