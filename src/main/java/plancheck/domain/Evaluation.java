@@ -12,6 +12,7 @@ import java.util.List;
  * @param asOf             the evaluation date
  * @param firedRules       names of the rules that fired for it
  * @param rulesetRevision  content hash of the rules that decided it
+ * @param commitmentRevision the revision of the commitment it judged (the one in force at {@code asOf})
  */
 public record Evaluation(
         String commitmentId,
@@ -23,7 +24,8 @@ public record Evaluation(
         List<String> firedRules,
         Explanation explanation,
         List<Warning> warnings,
-        String rulesetRevision) {
+        String rulesetRevision,
+        int commitmentRevision) {
 
     public Evaluation {
         firedRules = firedRules == null ? List.of() : List.copyOf(firedRules);

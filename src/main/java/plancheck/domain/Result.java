@@ -16,6 +16,9 @@ import java.time.LocalDate;
  * @param evidence     佐证材料
  * @param note         free text
  * @param sample       true for made-up illustrative data, never for a reported figure
+ * @param corrects     the id of an earlier result of the same commitment that this one corrects; null for none
+ * @param reason       why: required with {@code corrects}
+ * @param review       where the result stands in review; null where no review applies
  */
 public record Result(
         Long id,
@@ -27,7 +30,16 @@ public record Result(
         String reportedBy,
         Evidence evidence,
         String note,
-        boolean sample) {
+        boolean sample,
+        Long corrects,
+        String reason,
+        Review review) {
+
+    /** A result that corrects nothing and is not under review. */
+    public Result(Long id, String commitmentId, Double value, Stage stage, Boolean done, LocalDate asOf,
+            String reportedBy, Evidence evidence, String note, boolean sample) {
+        this(id, commitmentId, value, stage, done, asOf, reportedBy, evidence, note, sample, null, null, null);
+    }
 
     /** Whether this result carries the field {@code kind} is measured by ({@link Kind#resultField()}). */
     public boolean measures(Kind kind) {
@@ -40,6 +52,7 @@ public record Result(
     }
 
     public Result withId(Long newId) {
-        return new Result(newId, commitmentId, value, stage, done, asOf, reportedBy, evidence, note, sample);
+        return new Result(newId, commitmentId, value, stage, done, asOf, reportedBy, evidence, note, sample, corrects,
+                reason, review);
     }
 }

@@ -32,7 +32,7 @@ final class Explanations {
             warnings.add(warning(code, v, asOf));
         }
         return new Evaluation(v.commitment().id(), v.status(), progress, expected, lag, asOf, v.fired(),
-                explain(v, asOf), warnings, revision);
+                explain(v, asOf), warnings, revision, v.commitment().revision());
     }
 
     /** Four decimals: enough for a percentage with two. */

@@ -28,22 +28,22 @@ final class Views {
     /** An evaluation with its status's Chinese label beside the code. */
     record EvaluationView(String commitmentId, Status status, String statusLabel, Double progress,
             Double expectedProgress, Double lag, LocalDate asOf, List<String> firedRules, Explanation explanation,
-            List<Warning> warnings, String rulesetRevision) {
+            List<Warning> warnings, String rulesetRevision, int commitmentRevision) {
 
         static EvaluationView of(Evaluation e) {
             return new EvaluationView(e.commitmentId(), e.status(), e.status().label(), e.progress(),
                     e.expectedProgress(), e.lag(), e.asOf(), e.firedRules(), e.explanation(), e.warnings(),
-                    e.rulesetRevision());
+                    e.rulesetRevision(), e.commitmentRevision());
         }
     }
 
     /** What a client sends to report a result; the commitment comes from the path, the id from the store. */
     record ResultInput(Double value, Stage stage, Boolean done, LocalDate asOf, String reportedBy, Evidence evidence,
-            String note, Boolean sample) {
+            String note, Boolean sample, Long corrects, String reason) {
 
         Result toResult(String commitmentId, String user) {
             return new Result(null, commitmentId, value, stage, done, asOf, reportedBy != null ? reportedBy : user,
-                    evidence, note, Boolean.TRUE.equals(sample));
+                    evidence, note, Boolean.TRUE.equals(sample), corrects, reason, null);
         }
     }
 
@@ -56,7 +56,6 @@ final class Views {
     record Revisions(String commitmentId, Store.Retirement retired, List<Store.Revision> revisions) {
     }
 
-    /** The scorecard with the labels of the status codes it counts. */
     /** A scorecard with the filter it was computed for ({@code districts} sorted; absent filters left out). */
     record ScorecardView(LocalDate asOf, List<String> districts, Integer year, String category, String owner,
             String kind, String status, String warning, int total, Map<Status, Integer> byStatus,

@@ -15,7 +15,7 @@ class ScorecardTest {
     private static final LocalDate DAY = LocalDate.of(2025, 6, 30);
 
     private static Evaluation e(String id, Status status) {
-        return new Evaluation(id, status, null, null, null, DAY, null, null, null, "r");
+        return new Evaluation(id, status, null, null, null, DAY, null, null, null, "r", 1);
     }
 
     @Test
