@@ -31,6 +31,11 @@ public final class MilestoneFinder {
         words.put("建成", Stage.COMPLETED);
         words.put("建成投入使用", Stage.IN_USE);
         words.put("开工建设", Stage.STARTED);
+        words.put("动工", Stage.STARTED);
+        words.put("启动建设", Stage.STARTED);
+        words.put("主体结构封顶", Stage.TOPPED_OUT);
+        words.put("建成启用", Stage.IN_USE);
+        words.put("对外开放", Stage.IN_USE);
         // 打通通兴路: a road opened through is a road open to traffic (通车)
         words.put("打通", Stage.IN_USE);
         VERBS = new LinkedHashMap<>();
@@ -41,22 +46,22 @@ public final class MilestoneFinder {
     private static final String FIRST_CHARS = VERBS.keySet().stream().map(w -> w.substring(0, 1)).distinct()
             .reduce("", String::concat);
     private static final Pattern CONNECTOR = Pattern.compile("\\s*(?:并|并且|及|和|后|验收并|验收后)?\\s*");
-    private static final Pattern NEXT_YEAR = Pattern.compile("明年|次年|下一年|\\d{4}年");
+    private static final Pattern NEXT_YEAR = Pattern.compile("明年|次年|下一年|(\\d{4})年");
     /** A stage word used as an adjective (开工项目抓进度, 竣工率) is no milestone. */
     private static final Pattern ADJECTIVAL = Pattern.compile("^(?:项目|的|率|验收率|面积|备案|结算|决算)");
-    private static final Pattern LEAD = Pattern.compile("^(?:\\d{1,2}[.、．]|[（(]\\d{1,2}[)）]|、|协调推动|协助推动|全力推动|全力推进|全力保障|加快推进|加快推动|加快建设|"
+    private static final Pattern LEAD = Pattern.compile("^(?:\\d{4}年(?:底前?|内|末)|\\d{1,2}[.、．]|[（(]\\d{1,2}[)）]|、|协调推动|协助推动|全力推动|全力推进|全力保障|加快推进|加快推动|加快建设|"
             + "推动|推进|加快|全力|确保|保障(?!性)|力争|争取|促进|实现|积极|计划|着力|努力|将|同步|基本|力促|督促|协调|协助|配合|支持|"
             + "做好|抓好|并|验收|运营|全面|年内|上半年|下半年|继续|加速|顺利|如期|按期|重点|有序|稳步|高标准|高质量)");
     private static final Pattern TRAIL = Pattern.compile("(?:顺利|如期|按期|按时|尽早|早日|年内|年底前|年底|上半年|下半年|全面|"
             + "正式|率先|实现|基本|加快|加速|力争|确保|并|及时|全部|相继|已|先后|揭牌|挂牌|\\d{1,2}月底?前|[一二三四五六七八九十]{1,2}月底?前|"
-            + "第?[一二三四]季度|年中)$");
+            + "第?[一二三四]季度|年中|完成)$");
     /** What may follow a verb-final object without being an object itself: 开业运营, 建成开放, 、(the next item). */
     private static final Pattern AFTER_VERB = Pattern.compile("^(?:运营|验收|使用|迎客|开放|营业|投用|运行|并|及)*(?:、.*)?$");
     private static final Pattern GENERIC = Pattern.compile(
             "^(?:有望|一批|一系列|一些|相关|各类|各项|全部|所有|在库|部分|其他|若干|多个|该|这|新一轮|有关|重大项目|项目$|工程$|企业$)");
     /** What the object of 建成/投用 must end with to be a facility rather than a system (建成四级养老服务网络). */
     private static final Pattern FACILITY = Pattern.compile(
-            "(?:馆|中心|学校|校区|中学|小学|幼儿园|医院|社康|公园|园|基地|大厦|大楼|楼|站|场|场地|路|街|大道|桥|隧道|厂房|工程|"
+            "(?:馆|中心|学校|大学|校区|中学|小学|幼儿园|医院|社康|公园|园|基地|大厦|大楼|楼|站|场|场地|路|街|大道|桥|隧道|厂房|工程|"
                     + "项目|街区|广场|片区|综合体|设施|食堂|住房|家园|苑|碧道|线|院区|候机楼|城|谷|港|村|厂|期|点)$");
     private static final Pattern QUANTITY = Pattern.compile("\\d+(?:\\.\\d+)?(?:万|亿)?(?:余|多)?(?:" +
             String.join("|", QuantityParser.UNITS) + ")");
@@ -73,6 +78,22 @@ public final class MilestoneFinder {
      *                 a verb with no project of its own takes; may be null
      */
     public static List<Milestone> find(String clause, String previous) {
+        return find(clause, previous, null);
+    }
+
+    /** A year named before the verb is the plan year's own (2025年底…封顶 in a 2025 plan) or a later one. */
+    private static boolean laterYear(String before, Integer planYear) {
+        Matcher m = NEXT_YEAR.matcher(before);
+        while (m.find()) {
+            if (m.group(1) == null || planYear == null || Integer.parseInt(m.group(1)) > planYear) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** @param planYear the plan's year, so a verb dated in it is no later-year milestone; may be null */
+    public static List<Milestone> find(String clause, String previous, Integer planYear) {
         List<int[]> verbs = verbs(clause);
         List<Milestone> out = new ArrayList<>();
         int prevEnd = 0;
@@ -88,7 +109,7 @@ public final class MilestoneFinder {
             List<Milestone> found;
             if (!AFTER_VERB.matcher(after).matches()) {
                 found = projects(after, stage, verb, vs, nextStart, true);
-            } else if (NEXT_YEAR.matcher(before).find()) {
+            } else if (laterYear(before, planYear)) {
                 found = List.of(new Milestone(null, stage, verb, prevEnd, ve, false,
                         verb + " is planned for the year after the plan year"));
             } else if (CONNECTOR.matcher(before).matches() && !out.isEmpty() && out.get(out.size() - 1).end() == prevEnd) {
@@ -107,6 +128,69 @@ public final class MilestoneFinder {
             lastVerbFrom = out.size();
             out.addAll(found);
             prevEnd = ve;
+        }
+        if (out.stream().allMatch(m -> m.rejected() != null)) {
+            List<Milestone> framed = framed(clause);
+            if (!framed.isEmpty()) {
+                return framed;
+            }
+        }
+        return out;
+    }
+
+    /** 完成X建设, 完成X工程, 启动(实施)X建设, 启动新建X: the verb's object is the project, and the verb its stage. */
+    private static final Pattern FRAME = Pattern.compile("^(" + Words.alternation("complete-frames") + "|"
+            + Words.alternation("start-frames") + ")(.+)$");
+    private static final java.util.Set<String> COMPLETE_FRAMES = java.util.Set.copyOf(Words.list("complete-frames"));
+    private static final Pattern BRACKETED_TAIL = Pattern.compile("[（(][^（()）]{1,8}[)）]$");
+    private static final Pattern WORKS = Pattern.compile("(?:工程|项目)$");
+
+    private static List<Milestone> framed(String clause) {
+        List<Milestone> whole = frame(clause);
+        if (!whole.isEmpty() || clause.indexOf('、') < 0) {
+            return whole;
+        }
+        // 具体包括实施A工程、完成B工程、完成C项目: each enumerated task may be a frame of its own
+        List<Milestone> out = new ArrayList<>();
+        for (String item : Enumeration.items(clause)) {
+            out.addAll(frame(item));
+        }
+        return out;
+    }
+
+    private static final Pattern OPEN_LIST = Pattern.compile("等(?:多个|一批|若干|\\d+个|[一二三四五六七八九十]+个)?");
+
+    private static List<Milestone> frame(String clause) {
+        String o = clause.strip();
+        String prev;
+        do {
+            prev = o;
+            o = LEAD.matcher(o).replaceFirst("");
+        } while (!o.equals(prev));
+        Matcher m = FRAME.matcher(o);
+        if (!m.find()) {
+            return List.of();
+        }
+        boolean complete = COMPLETE_FRAMES.contains(m.group(1));
+        String object = m.group(2);
+        boolean built = object.endsWith("建设") && object.length() > 4;
+        String core = built ? object.substring(0, object.length() - 2) : object;
+        String bare = BRACKETED_TAIL.matcher(core).replaceFirst("");
+        // 完成各类培训: only a named facility or works is a project; 完成X工程 names works even without 建设
+        // 启动新建X names the facility itself; 完成X needs 建设 or works (工程/项目), else it is a task (完成各类培训)
+        boolean facilityFrame = !complete && !m.group(1).equals("启动");
+        if (!built && !WORKS.matcher(bare).find() && !facilityFrame || GENERIC.matcher(core).find()
+                || QUANTITY.matcher(core).find() || OPEN_LIST.matcher(core).find()) {
+            return List.of();
+        }
+        Stage stage = complete ? Stage.COMPLETED : Stage.STARTED;
+        List<Milestone> out = new ArrayList<>();
+        for (String item : Enumeration.items(core)) {
+            String name = stripItem(item);
+            String check = BRACKETED_TAIL.matcher(name).replaceFirst("");
+            if (name.length() >= 3 && endsWith(FACILITY, check) && !GENERIC.matcher(name).find()) {
+                out.add(new Milestone(name, stage, m.group(1), 0, clause.length(), true, null));
+            }
         }
         return out;
     }

@@ -18,10 +18,12 @@ public final class QuantityParser {
     }
 
     /** Units, longest first so 万平方米 wins over 平方米 and 人次 over 人. */
-    static final List<String> UNITS = List.of(
-            "万平方米", "平方公里", "个百分点", "平方米", "立方米", "万千瓦", "万元", "亿元", "千元", "公里", "千米", "公顷",
-            "人次", "场次", "家次", "户次", "个", "家", "套", "所", "张", "户", "台", "条", "处", "座", "项", "场", "人",
-            "名", "件", "宗", "批", "间", "栋", "辆", "期", "支", "米", "亩", "元", "吨", "%", "‰");
+    static final List<String> UNITS = Words.list("units").stream()
+            .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
+    private static final Pattern SPEC_BEFORE = Pattern.compile("(?:" + Words.alternation("spec-before") + ")$");
+    private static final Pattern SPEC_AFTER = Pattern.compile("^(?:" + Words.alternation("spec-after") + ")");
+    /** 15件重点民生实事: the size of the list itself. */
+    private static final Pattern LIST_AFTER = Pattern.compile("^(?:重点)?(?:民生)?(?:" + Words.alternation("list-nouns") + ")");
     /** Measures of time after 个: 3个月 is a duration, not a count. */
     private static final Pattern DURATION_AFTER = Pattern.compile("^(?:月|工作日|小时|季度|星期)");
     private static final Pattern ARABIC = Pattern.compile("\\d+(?:\\.\\d+)?");
@@ -231,6 +233,15 @@ public final class QuantityParser {
         String rejected = reject(clause, start, numberEnd, value, chinese);
         if (rejected == null && chinese && THEMES_AFTER.matcher(after).find()) {
             rejected = "count of themes, not a target";
+        }
+        if (rejected == null && chinese && "期".equals(unit)) {
+            rejected = "a phase of a project (二期), not a count";
+        }
+        if (rejected == null && LIST_AFTER.matcher(after).find()) {
+            rejected = "the number of items on the list, not a target";
+        }
+        if (rejected == null && (SPEC_BEFORE.matcher(before).find() || SPEC_AFTER.matcher(after).find())) {
+            rejected = "a specification of the project, not a target";
         }
         return new Found(q, rejected);
     }

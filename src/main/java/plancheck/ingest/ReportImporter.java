@@ -27,7 +27,7 @@ import plancheck.ingest.MetricVocabulary.Metric;
  */
 public final class ReportImporter {
 
-    private static final Pattern STRIVE = Pattern.compile("力争|争创|努力|争取");
+    private static final Pattern STRIVE = Words.pattern("strive");
     private static final Pattern SUB_HEADING = Pattern.compile("^\\n?\\s*[（(]([一二三四五六七八九十]+)[)）]\\s*");
     private static final Pattern BINARY = Pattern.compile("^(?:成立|出台|建成|完成|实现|新设|设立|制定|建立|印发|编制|启动|开通)");
     private static final Pattern BINARY_LEAD = Pattern.compile("^(?:积极|全面|力争|争取|加快|全力|高质量|高标准|如期|年内|确保|"
@@ -70,7 +70,7 @@ public final class ReportImporter {
         List<ResultCandidate> results = new ArrayList<>();
         Optional<Section> summary = sections.summary().filter(s -> s.year() != null);
         summary.ifPresent(s -> results.addAll(new Pass(nt, s, district, document, skipped).results()));
-        Optional<Section> plan = sections.plan();
+        Optional<Section> plan = sections.plan().map(p -> p.year() != null ? p : withYearOf(p, document));
         if (plan.isEmpty() || plan.get().year() == null) {
             skipped.add(new Skipped(new Span(0, text.length()), "", plan.isEmpty()
                     ? "no plan section found (headings such as 2023年工作计划, 工作思路, 工作安排, 工作要点, 主要预期目标)"
@@ -82,6 +82,15 @@ public final class ReportImporter {
         commitments = withPriors(commitments, results);
         return new ImportReport(plan.get().year(), summary.map(Section::year).orElse(null), plan.get().heading(),
                 summary.map(Section::heading).orElse(null), commitments, results, skipped);
+    }
+
+    private static final Pattern DOCUMENT_YEAR = Pattern.compile("(?:19|20)\\d{2}");
+
+    /** An excerpt that states no year takes the one its file name gives (2024年区政府工作报告.pdf). */
+    private static Section withYearOf(Section plan, String document) {
+        Matcher m = document == null ? null : DOCUMENT_YEAR.matcher(document);
+        return m != null && m.find() ? new Section(plan.heading(), Integer.valueOf(m.group()), plan.start(), plan.end())
+                : plan;
     }
 
     /**
@@ -138,9 +147,42 @@ public final class ReportImporter {
             this.to = nt.normalizedOffset(section.end());
         }
 
+        /** The table row being read, whose owner, lead and 完成时限 its commitments take; null outside tables. */
+        private TableReader.Row row;
+        private TableReader.Content cell;
+        /** The figures a row has already given: its 具体内容 often restates its 子项目's number. */
+        private final Set<String> rowFigures = new java.util.HashSet<>();
+
         List<CommitmentCandidate> commitments() {
             List<CommitmentCandidate> out = new ArrayList<>();
-            for (Clause clause : ClauseSplitter.split(nt.text(), from, to)) {
+            int cursor = section.start();
+            for (TableReader.Row r : TableReader.rows(nt.original(), section.start(), section.end())) {
+                if (r.start() < cursor) {
+                    continue;
+                }
+                read(cursor, r.start(), out);
+                row = r;
+                rowFigures.clear();
+                for (TableReader.Content c : r.content()) {
+                    cell = c;
+                    read(c.start(), c.end(), out);
+                }
+                row = null;
+                cell = null;
+                cursor = r.end();
+            }
+            read(cursor, section.end(), out);
+            return out;
+        }
+
+        /** The plan text between two original offsets. */
+        private void read(int originalFrom, int originalTo, List<CommitmentCandidate> out) {
+            int a = Math.max(from, nt.normalizedOffset(originalFrom));
+            int b = Math.min(to, nt.normalizedOffset(originalTo));
+            if (a >= b) {
+                return;
+            }
+            for (Clause clause : ClauseSplitter.split(nt.text(), a, b)) {
                 track(clause);
                 int before = out.size();
                 Set<String> reasons = new LinkedHashSet<>();
@@ -153,7 +195,6 @@ public final class ReportImporter {
                     reasons.forEach(r -> skip(clause, r));
                 }
             }
-            return out;
         }
 
         List<ResultCandidate> results() {
@@ -227,6 +268,13 @@ public final class ReportImporter {
                     multi(clause, q, segStart, metricText, plan, commitments, results);
                     continue;
                 }
+                if (plan && each(clause, q, segStart, metricText, commitments)) {
+                    continue;
+                }
+                if (plan && row != null && !rowFigures.add(q.value() + "|" + q.unit())) {
+                    reasons.add("the row's figure stated again: " + c.substring(q.start(), q.end()));
+                    continue;
+                }
                 int itemStart = itemStart(c, segStart, q.start());
                 int itemEnd = itemEnd(c, q.end(), segEnd);
                 Optional<Metric> metric = metricText.closest(itemStart, q.start(), q.end(), itemEnd, q.unit());
@@ -248,6 +296,25 @@ public final class ReportImporter {
                     results.add(quantityResult(clause, q, metric.get()));
                 }
             }
+        }
+
+        /** 完成A、B各9000亩: one target per item named before 各. */
+        private boolean each(Clause clause, Quantity q, int segStart, MetricText metricText,
+                             List<CommitmentCandidate> commitments) {
+            String c = clause.text();
+            int at = q.numberStart() - 1;
+            if (at <= segStart || c.charAt(at) != '各') {
+                return false;
+            }
+            List<String> items = Enumeration.items(MilestoneFinder.strip(c.substring(segStart, at)));
+            if (items.size() < 2) {
+                return false;
+            }
+            for (String item : items) {
+                String title = item.strip() + c.substring(q.numberStart(), q.end());
+                commitments.add(quantityCommitment(clause, q, metricText.inText(item, q.unit()).orElse(null), title, 0.05));
+            }
+            return true;
         }
 
         /** 响应率、办结率、满意率达到三个100%: one target per metric named before the verb. */
@@ -323,7 +390,7 @@ public final class ReportImporter {
         private void milestones(Clause clause, boolean plan, List<CommitmentCandidate> commitments,
                                 List<ResultCandidate> results, Set<String> reasons) {
             String stageMetric = vocabulary.contains("project_stage") ? "project_stage" : null;
-            for (Milestone m : MilestoneFinder.find(clause.text(), clauseBefore(clause))) {
+            for (Milestone m : MilestoneFinder.find(clause.text(), clauseBefore(clause), section.year())) {
                 if (m.rejected() != null) {
                     reasons.add(m.rejected());
                     continue;
@@ -380,15 +447,32 @@ public final class ReportImporter {
             deadline.filter(d -> d.words().equals("如期") || d.words().equals("按期"))
                     .ifPresent(d -> notes.add(d.words() + ": taken as the end of the plan year"));
             Firmness firmness = STRIVE.matcher(clause.text()).find() ? Firmness.STRIVE : Firmness.FIRM;
-            Map<Stage, LocalDate> planned = stage != null && deadline.isPresent() ? Map.of(stage, deadline.get().date())
-                    : Map.of();
+            Map<Stage, LocalDate> planned = new java.util.EnumMap<>(Stage.class);
+            if (stage != null && deadline.isPresent()) {
+                planned.put(stage, deadline.get().date());
+            }
+            Optional<RowDeadline> rowDeadline = cell == null ? Optional.empty() : RowDeadline.of(cell.deadline(), year);
+            if (rowDeadline.isPresent()) {
+                RowDeadline d = rowDeadline.get();
+                if (d.stage() != null) {
+                    planned.putIfAbsent(d.stage(), d.date()); // 5月底前动工: a dated stage on the way
+                }
+                if (deadline.isEmpty() && (d.stage() == null || stage == null || d.stage() == stage || kind != Kind.MILESTONE)) {
+                    deadline = Optional.of(new Deadlines.Deadline(d.date(), d.words()));
+                    assumed.remove("deadline");
+                }
+            }
+            Owners.Named named = row != null ? new Owners.Named(row.owner(), row.lead()) : Owners.in(sentence(clause));
+            if (row != null && row.partners() != null) {
+                notes.add("配合单位: " + row.partners());
+            }
             if (district.id() == null) {
                 assumed.add("district");
             }
             String id = id(year, kind + "|" + title + "|" + quote(clause));
             Commitment k = new Commitment(id, district.id(), district.name(), year, category, title, kind, metric, unit,
                     target, targetMax, null, null, stage, planned, null, deadline.map(Deadlines.Deadline::date).orElse(null),
-                    firmness, null, null, new Source(document, sectionName(), quote(clause)), assumed, 1);
+                    firmness, named.owner(), named.lead(), new Source(document, sectionName(), quote(clause)), assumed, 1);
             return new CommitmentCandidate(k, project, round(confidence), span(clause), quote(clause), notes);
         }
 
@@ -399,6 +483,16 @@ public final class ReportImporter {
                     new Evidence(document, quote(clause)), "from the report's summary of " + year, false);
             return new ResultCandidate(r, district.id(), year, metric, unit, project, round(confidence), span(clause),
                     quote(clause), notes);
+        }
+
+        /** The sentence a clause stands in, up to its end: where 由区住建局负责 or 责任单位：… is written. */
+        private String sentence(Clause clause) {
+            String t = nt.text();
+            int end = clause.end();
+            while (end < t.length() && "。；;\n".indexOf(t.charAt(end)) < 0) {
+                end++;
+            }
+            return t.substring(clause.sentenceStart(), end);
         }
 
         /** The clause's deadline, read once however many commitments the clause holds. */

@@ -22,10 +22,20 @@ public final class SectionFinder {
 
     private static final Pattern TOP = Pattern.compile("^(?:[一二三四五六七八九十]+[、.．]|第[一二三四五六七八九十]+部分[、:：]?)");
     private static final Pattern SUB = Pattern.compile("^[（(][一二三四五六七八九十]+[)）]");
-    private static final Pattern PLAN = Pattern.compile(
-            "工作思路|工作计划|工作安排|工作打算|工作要点|主要预期目标|预期目标|重点工作|工作重点|主要任务|目标任务|工作设想|工作目标|"
-                    + "民生实事|十大实事|为民办实事");
-    private static final Pattern SUMMARY = Pattern.compile("总结|完成情况|工作情况|工作回顾|主要成绩|工作成效|取得的成绩");
+    private static final Pattern PLAN = Words.pattern("plan-headings");
+    private static final Pattern PLAN_TITLE = Pattern.compile(Words.alternation("plan-headings") + "|"
+            + Words.alternation("plan-titles"));
+    private static final Pattern SUMMARY = Words.pattern("summary-headings");
+    private static final Pattern PLAN_MARKER = Words.pattern("plan-markers");
+    private static final Pattern SUMMARY_MARKER = Words.pattern("summary-markers");
+    /** Lines at the top of a document that may hold its title, after a web page's header lines. */
+    private static final int TITLE_LINES = 6;
+    /**
+     * How much more often a headless document must speak of what is to be done than of what was done to be read as a
+     * plan: lists of 实事 run at 5 to 20 times, a feature article on last year's work at about 4 (seed 001).
+     */
+    private static final double PLAN_TO_DONE = 4.5;
+    private static final int MIN_PLAN_MARKS = 3;
     private static final Pattern PROBLEMS = Pattern.compile("存在问题|存在的问题|困难和问题|问题和不足|问题与不足|不足之处");
     private static final Pattern FOLLOW_UP = Pattern.compile("下一步|下步|今后|持续巩固|巩固.{0,8}成果");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年");
@@ -62,6 +72,9 @@ public final class SectionFinder {
         }
         if (plan.isEmpty()) {
             plan = wholeDocumentPlan(original);
+        }
+        if (plan.isEmpty() && summary.isEmpty() && tenseIsPlan(original)) {
+            plan = Optional.of(new Section("", latestYear(original), 0, original.length()));
         }
         Optional<Section> finalPlan = plan;
         summary = summary.map(s -> s.year() != null || finalPlan.map(Section::year).isEmpty() ? s
@@ -107,7 +120,7 @@ public final class SectionFinder {
     private static Optional<Section> wholeDocumentPlan(String original) {
         int start = 0;
         int seen = 0;
-        while (start < original.length() && seen < 3) {
+        while (start < original.length() && seen < TITLE_LINES) {
             int end = original.indexOf('\n', start);
             if (end < 0) {
                 end = original.length();
@@ -115,7 +128,8 @@ public final class SectionFinder {
             String compact = compact(original.substring(start, end));
             if (!compact.isEmpty()) {
                 seen++;
-                if (compact.length() <= MAX_HEADING && PLAN.matcher(compact).find() && !SUMMARY.matcher(compact).find()) {
+                if (compact.length() <= MAX_HEADING && PLAN_TITLE.matcher(compact).find()
+                        && !SUMMARY.matcher(compact).find()) {
                     Integer year = yearOf(compact);
                     return Optional.of(new Section(compact, year != null ? year : latestYear(original),
                             Math.min(end + 1, original.length()), original.length()));
@@ -124,6 +138,26 @@ public final class SectionFinder {
             start = end + 1;
         }
         return Optional.empty();
+    }
+
+    /**
+     * A document with no plan or summary heading at all (a pasted 实事 list, an excerpt) is a plan when its own words
+     * say so: far more marks of what is to be done (将, 力争, 推进, 新增) than of what was done (已, 了, 累计, 同比).
+     */
+    static boolean tenseIsPlan(String original) {
+        String text = compact(original);
+        int plan = count(PLAN_MARKER, text);
+        int done = count(SUMMARY_MARKER, text);
+        return plan >= MIN_PLAN_MARKS && plan >= PLAN_TO_DONE * done;
+    }
+
+    private static int count(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
     }
 
     private static List<Line> headings(String original) {
