@@ -60,9 +60,7 @@ public final class MilestoneFinder {
     private static final Pattern GENERIC = Pattern.compile(
             "^(?:有望|一批|一系列|一些|相关|各类|各项|全部|所有|在库|部分|其他|若干|多个|该|这|新一轮|有关|重大项目|项目$|工程$|企业$)");
     /** What the object of 建成/投用 must end with to be a facility rather than a system (建成四级养老服务网络). */
-    private static final Pattern FACILITY = Pattern.compile(
-            "(?:馆|中心|学校|大学|校区|中学|小学|幼儿园|医院|社康|公园|园|基地|大厦|大楼|楼|站|场|场地|路|街|大道|桥|隧道|厂房|工程|"
-                    + "项目|街区|广场|片区|综合体|设施|食堂|住房|家园|苑|碧道|线|院区|候机楼|城|谷|港|村|厂|期|点)$");
+    private static final Pattern FACILITY = Pattern.compile("(?:" + Words.alternation("facility-ends") + ")$");
     private static final Pattern QUANTITY = Pattern.compile("\\d+(?:\\.\\d+)?(?:万|亿)?(?:余|多)?(?:" +
             String.join("|", QuantityParser.UNITS) + ")");
 
@@ -142,7 +140,8 @@ public final class MilestoneFinder {
     private static final Pattern FRAME = Pattern.compile("^(" + Words.alternation("complete-frames") + "|"
             + Words.alternation("start-frames") + ")(.+)$");
     private static final java.util.Set<String> COMPLETE_FRAMES = java.util.Set.copyOf(Words.list("complete-frames"));
-    private static final Pattern BRACKETED_TAIL = Pattern.compile("[（(][^（()）]{1,8}[)）]$");
+    /** A road section or phase after the name: 育才街（龙津路至春台路）, 综合体（一期）. */
+    private static final Pattern BRACKETED_TAIL = Pattern.compile("[（(][^（()）]{1,16}[)）]$");
     private static final Pattern WORKS = Pattern.compile("(?:工程|项目)$");
 
     private static List<Milestone> framed(String clause) {
@@ -241,7 +240,7 @@ public final class MilestoneFinder {
                 rejected = "milestone verb " + verb + " names no project: " + item;
             } else if (QUANTITY.matcher(name).find()) {
                 rejected = "a count of projects, proposed as a quantity: " + item;
-            } else if (verbFirst && !endsWith(FACILITY, name)) {
+            } else if (verbFirst && !endsWith(FACILITY, BRACKETED_TAIL.matcher(name).replaceFirst(""))) {
                 rejected = verb + " governs a system or task, not a facility: " + name;
             }
             out.add(new Milestone(rejected == null ? name : null, stage, verb, start, end, verbFirst, rejected));
@@ -252,7 +251,7 @@ public final class MilestoneFinder {
     /** The facility a clause without a stage verb names (加快推进区人民医院建设 → 区人民医院), else null. */
     public static String subject(String clause) {
         String o = stripItem(strip(clause));
-        return o.length() >= 3 && endsWith(FACILITY, o) && !GENERIC.matcher(o).find()
+        return o.length() >= 3 && endsWith(FACILITY, BRACKETED_TAIL.matcher(o).replaceFirst("")) && !GENERIC.matcher(o).find()
                 && !QUANTITY.matcher(o).find() && Enumeration.items(o).size() == 1 ? o : null;
     }
 

@@ -1,0 +1,174 @@
+package plancheck.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import plancheck.domain.Commitment;
+import plancheck.domain.Firmness;
+import plancheck.domain.Kind;
+import plancheck.domain.Stage;
+
+/**
+ * Shapes from reports of other places (tables, headless 实事 lists, owners in running text). The sentences are made
+ * up in those shapes; the real documents are scored in {@link CorpusPrecisionRecallTest}.
+ */
+class ReportsFromElsewhereTest {
+
+    private final ReportImporter importer = new ReportImporter(MetricVocabulary.load());
+
+    private List<Commitment> commitments(String text) {
+        return importer.importText(text, "test", "constructed").commitments().stream()
+                .map(CommitmentCandidate::commitment).toList();
+    }
+
+    @Test
+    void givenAPipeTableWithOwnerColumnsThenEachRowsCommitmentsTakeItsOwnerPartnersAndLead() {
+        String text = """
+                2025年民生实事项目计划表
+                序号 | 实事项目 | 工作举措及实施计划 | 责任单位 | 配合单位 | 牵头领导
+                1 | 托育服务 | 新增普惠托位300个 | 区卫健局 | 各街道办事处 | 张三
+                2 | 道路建设 | 打通育才街（龙津路至春台路） | 区住建局 | 区交通局 | 李四
+                """;
+        List<CommitmentCandidate> c = importer.importText(text, "test", "constructed").commitments();
+
+        assertThat(c).extracting(x -> x.commitment().kind(), x -> x.commitment().owner(), x -> x.commitment().lead())
+                .containsExactly(tuple(Kind.AT_LEAST, "区卫健局", "张三"), tuple(Kind.MILESTONE, "区住建局", "李四"));
+        assertThat(c.get(1).project()).isEqualTo("育才街（龙津路至春台路）");
+        assertThat(c.get(0).notes()).contains("配合单位: 各街道办事处");
+    }
+
+    @Test
+    void givenACellPerLineTableThenTheCompletionCellGivesTheDeadlineAndTheStageDueOnTheWay() {
+        String text = """
+                2016年民生实事目标任务分解表
+                序号
+                民生实事
+                责任单位
+                完成时限
+                1
+                建成县残疾人综合服务中心。
+                县残联
+                5月底前动工
+                2
+                完成棚户区改造2836户。
+                县住建局
+                12月底前
+                """;
+        List<Commitment> c = commitments(text);
+
+        assertThat(c).extracting(Commitment::kind, Commitment::stage, Commitment::owner)
+                .containsExactly(tuple(Kind.MILESTONE, Stage.COMPLETED, "县残联"), tuple(Kind.AT_LEAST, null, "县住建局"));
+        assertThat(c.get(0).plannedStages()).containsEntry(Stage.STARTED, LocalDate.of(2016, 5, 31));
+        assertThat(c.get(1).deadline()).isEqualTo(LocalDate.of(2016, 12, 31));
+    }
+
+    @Test
+    void givenALineOfTextWithoutTableCellsThenNoOwnerIsInvented() {
+        List<Commitment> c = commitments("2025年工作计划\n新增普惠托位300个，建成区第二人民医院。");
+
+        assertThat(c).isNotEmpty().allSatisfy(k -> assertThat(k.owner()).isNull());
+    }
+
+    @Test
+    void givenOwnersNamedInRunningTextThenTheyAreTheCommitmentsOwnerAndLead() {
+        List<Commitment> c = commitments("""
+                2025年工作计划
+                新增停车位1500个，由区交通局负责。
+                改造老旧小区20个（责任单位：区住建局；牵头领导：王五）。
+                """);
+
+        assertThat(c).extracting(Commitment::target, Commitment::owner)
+                .containsExactly(tuple(1500.0, "区交通局"), tuple(20.0, "区住建局"));
+        assertThat(c.get(1).lead()).isEqualTo("王五");
+    }
+
+    @Test
+    void givenAListWithNoPlanHeadingWhoseTenseIsFutureThenItIsReadAsAPlan() {
+        ImportReport r = importer.importText("""
+                璧山区重点民生实事新闻发布会
+                即实施城镇老旧小区改造，新开工5个老旧小区改造项目，建设3个口袋公园，新增残疾人就业40人。
+                """, "test", "2025年发布会.txt");
+
+        assertThat(r.planYear()).isEqualTo(2025);
+        assertThat(r.commitments()).extracting(x -> x.commitment().target()).containsExactly(5.0, 3.0, 40.0);
+    }
+
+    @Test
+    void givenANarrativeOfWorkDoneWithNoHeadingThenNothingIsProposed() {
+        ImportReport r = importer.importText("""
+                2023年以来，街道累计投入1200万元，已完成23处电力设施迁移，同比增长了15%，取得了积极成效。
+                共发现解决问题220个，新施划停车位1116个，荣获市级表彰。
+                """, "test", "article");
+
+        assertThat(r.commitments()).isEmpty();
+    }
+
+    @Test
+    void givenConstructionSentencesThenEveryNamedProjectGetsItsStage() {
+        List<CommitmentCandidate> c = importer.importText("""
+                2025年工作计划
+                完成寰球国际酒店、综合体育馆建设。
+                启动新建区开放大学。
+                完成大茶泵站重建工程。
+                2025年底区中医院综合大楼完成主体结构封顶。
+                """, "test", "constructed").commitments();
+
+        assertThat(c).extracting(CommitmentCandidate::project, x -> x.commitment().stage())
+                .containsExactly(tuple("寰球国际酒店", Stage.COMPLETED), tuple("综合体育馆", Stage.COMPLETED),
+                        tuple("区开放大学", Stage.STARTED), tuple("大茶泵站重建工程", Stage.COMPLETED),
+                        tuple("区中医院综合大楼", Stage.TOPPED_OUT));
+    }
+
+    @Test
+    void givenATaskCalledCompleteThatNamesNoWorksThenItIsNoMilestone() {
+        List<Commitment> c = commitments("2025年工作计划\n完成各类培训。\n完成樟坑径等多个土地整备项目。");
+
+        assertThat(c).noneMatch(k -> k.kind() == Kind.MILESTONE);
+    }
+
+    @Test
+    void givenEachAfterAnEnumerationThenEveryItemGetsTheFigure() {
+        List<CommitmentCandidate> c = importer.importText("2025年工作计划\n完成绿叶菜生产核心基地、绿色防控基地各9000亩。",
+                "test", "constructed").commitments();
+
+        assertThat(c).extracting(x -> x.commitment().target(), x -> x.commitment().unit(), CommitmentCandidate::quote)
+                .hasSize(2).allSatisfy(t -> assertThat(t.toList()).startsWith(9000.0, "亩"));
+        assertThat(c).extracting(x -> x.commitment().title()).containsExactly("完成绿叶菜生产核心基地9000亩", "绿色防控基地9000亩");
+    }
+
+    @Test
+    void givenPhaseNamesListSizesAndSpecificationsThenNoneIsATarget() {
+        List<Commitment> c = commitments("""
+                2025年工作计划
+                接续办好15件重点民生实事。
+                完成知春园小区二期336户居民集中供暖改造。
+                建设教学楼，用地面积为7165.96平方米，共12个教学班。
+                """);
+
+        assertThat(c).extracting(Commitment::target, Commitment::unit).containsExactly(tuple(336.0, "户"));
+    }
+
+    @Test
+    void givenStriveWordsThenTheCommitmentIsOnlyStrivenFor() {
+        Map<Double, Firmness> firmness = new java.util.HashMap<>();
+        commitments("2025年工作计划\n力争新增托位200个。\n确保新增学位500个。")
+                .forEach(k -> firmness.put(k.target(), k.firmness()));
+
+        assertThat(firmness).containsEntry(200.0, Firmness.STRIVE).containsEntry(500.0, Firmness.FIRM);
+    }
+
+    @Test
+    void givenAnExcerptStatingNoYearThenTheYearOfItsFileNameIsTaken() {
+        ImportReport r = importer.importText("推进区人民医院建设，新增停车位800个，新改建各类公园12个，整治中小河道67公里。", "test",
+                "2024年区政府工作报告.pdf");
+
+        assertThat(r.planYear()).isEqualTo(2024);
+        assertThat(r.commitments()).isNotEmpty();
+    }
+}
