@@ -25,7 +25,14 @@ final class Owners {
     private Owners() {
     }
 
+    /** Words without which no form can match: most sentences have none, and the forms are costly to try. */
+    private static final Pattern TRIGGER = Pattern.compile("由|牵头|负责|" + Words.alternation("owner-headers") + "|"
+            + Words.alternation("lead-headers"));
+
     static Named in(String text) {
+        if (!TRIGGER.matcher(text).find()) {
+            return Named.NONE;
+        }
         String owner = first(LABELLED, text);
         if (owner == null) {
             owner = first(BY, text);

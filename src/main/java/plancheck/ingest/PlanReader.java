@@ -251,15 +251,21 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
         return own.isEmpty() && forThisStage ? Optional.of(new Deadlines.Deadline(d.date(), d.words())) : own;
     }
 
-    /** The sentence a clause stands in, up to its end: where 由区住建局负责 or 责任单位：… is written. */
+    /**
+     * The sentence a clause stands in, up to its end: where 由区住建局负责 or 责任单位：… is written. At most
+     * {@link #OWNER_REACH} characters either side, so text without sentence ends is not read again for every clause.
+     */
     private String sentence(Clause clause) {
         String t = nt.text();
+        int limit = Math.min(t.length(), clause.end() + OWNER_REACH);
         int end = clause.end();
-        while (end < t.length() && "。；;\n".indexOf(t.charAt(end)) < 0) {
+        while (end < limit && "。；;\n".indexOf(t.charAt(end)) < 0) {
             end++;
         }
-        return t.substring(clause.sentenceStart(), end);
+        return t.substring(Math.max(clause.sentenceStart(), clause.start() - OWNER_REACH), end);
     }
+
+    private static final int OWNER_REACH = 120;
 
     /** The clause's deadline, read once however many commitments the clause holds. */
     private Optional<Deadlines.Deadline> clauseDeadline(Clause clause, int year) {
