@@ -265,10 +265,12 @@ public final class Store implements AutoCloseable {
     /**
      * A report import kept for review.
      *
+     * @param text       null when read without it
+     * @param textLength characters of the text
      * @param candidates the candidates read from the text, as JSON (written and read by the service)
      */
     public record ImportDraft(String id, String document, String district, String createdBy, Instant createdAt,
-            String text, String candidates) {
+            String text, int textLength, String candidates) {
     }
 
     /** What accepting a candidate of an import stored: a commitment, or a result (with its commitment). */
@@ -301,11 +303,11 @@ public final class Store implements AutoCloseable {
         });
     }
 
-    /** The draft; {@code withText} false leaves its text out (null), which most reads do not need. */
+    /** The draft; {@code withText} false leaves its text out (null): most reads need only its length. */
     public Optional<ImportDraft> importDraft(String id, boolean withText) {
         return transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, document, district, created_by, created_at, "
-                    + (withText ? "text" : "NULL") + ", candidates FROM import_draft WHERE id = ?")) {
+                    + (withText ? "text" : "NULL") + ", LENGTH(text), candidates FROM import_draft WHERE id = ?")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
@@ -313,7 +315,7 @@ public final class Store implements AutoCloseable {
                     }
                     return Optional.of(new ImportDraft(rs.getString(1), rs.getString(2), rs.getString(3),
                             rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6),
-                            rs.getString(7)));
+                            rs.getInt(7), rs.getString(8)));
                 }
             }
         });

@@ -146,6 +146,30 @@ class ImportReviewTest {
     }
 
     @Test
+    void givenManyAcceptsOfOneCandidateAtOnceThenItIsStoredOnceAndEveryAnswerNamesTheSameCommitment()
+            throws Exception {
+        String id = draft("review-race").get("id").asText();
+        List<io.vertx.core.Future<io.vertx.ext.web.client.HttpResponse<io.vertx.core.buffer.Buffer>>> sent =
+                new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            sent.add(h.client.post("/api/imports/" + id + "/accept").putHeader("content-type", "application/json")
+                    .sendBuffer(io.vertx.core.buffer.Buffer.buffer("{\"commitments\": [\"c1\"]}")));
+        }
+        List<JsonNode> answers = new java.util.ArrayList<>();
+        for (var f : sent) {
+            var r = Harness.await(f);
+            assertThat(r.statusCode()).isEqualTo(200);
+            answers.add(Json.MAPPER.readTree(r.body().getBytes()).get("commitments").get(0));
+        }
+
+        assertThat(answers).extracting(a -> a.get("outcome").asText()).containsOnlyOnce("STORED");
+        assertThat(answers).extracting(a -> a.get("commitmentId").asText()).containsOnly(
+                answers.get(0).get("commitmentId").asText());
+        assertThat(h.call(GET, "/api/commitments?district=review-race", null, "listCommitments").json()
+                .get("total").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void givenTheSameReportImportedAgainThenItsCandidatesAreDuplicatesOfTheAcceptedOnes() throws Exception {
         String first = draft("review-again").get("id").asText();
         JsonNode stored = accept(first, "{\"commitments\": [\"c1\", \"c2\"]}").json().get("commitments");
