@@ -37,9 +37,12 @@ public final class ImportRoutes implements Routes {
 
     private static final Set<String> FIELDS = Set.of("text", "district", "document");
     private static final Set<String> ACCEPT_FIELDS = Set.of("commitments", "results");
-    /** Fields of a candidate that say how it was read, not what is stored. */
+    /** Fields of a commitment candidate that say how it was read, not what is stored. */
     private static final Set<String> CANDIDATE_ONLY = Set.of("project", "confidence", "span", "quote", "notes",
-            "duplicateOf", "accepted", "unlinked", "district", "year", "metric", "unit");
+            "duplicateOf", "accepted");
+    /** The same for a result candidate, which also names what it was linked by. */
+    private static final Set<String> RESULT_CANDIDATE_ONLY = Set.of("project", "confidence", "span", "quote", "notes",
+            "accepted", "unlinked", "district", "year", "metric", "unit");
     /** Result fields a planner may edit on a proposed result. */
     private static final Set<String> RESULT_EDITS = Set.of("value", "stage", "done", "asOf", "reportedBy", "note",
             "sample");
@@ -195,7 +198,7 @@ public final class ImportRoutes implements Routes {
                 } else {
                     errors.add(new FieldError(field + ".commitmentId", "expected string"));
                 }
-            } else if (CANDIDATE_ONLY.contains(name)) {
+            } else if (RESULT_CANDIDATE_ONLY.contains(name)) {
                 errors.add(new FieldError(field + "." + name, "a field of the candidate, not of the result"));
             } else if (!RESULT_EDITS.contains(name)) {
                 errors.add(new FieldError(field + "." + name, "not editable on a proposed result; one of "

@@ -133,7 +133,12 @@ final class ImportAcceptance {
             }
         }
         Commitment k = fresh.stream().filter(f -> f.id().equals(target)).findFirst()
-                .orElseGet(() -> service.commitment(target).orElseThrow());
+                .orElseGet(() -> service.commitment(target).orElse(null));
+        if (k == null) {
+            // a candidate accepted before whose commitment was retired since
+            errors.add(new FieldError(field + ".commitmentId", "commitment " + target + " is retired"));
+            return Optional.empty();
+        }
         Result r = pick.edited() == null ? cand.result() : pick.edited();
         Result linked = new Result(null, target, r.value(), r.stage(), r.done(), r.asOf(),
                 r.reportedBy() != null ? r.reportedBy() : Service.author(by), cand.result().evidence(), r.note(),

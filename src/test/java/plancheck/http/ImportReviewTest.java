@@ -226,17 +226,32 @@ class ImportReviewTest {
     }
 
     @Test
+    void givenACandidateAcceptedAndThenRetiredWhenAResultNamesItThenTheResultIsRefused() throws Exception {
+        String id = draft("review-retired").get("id").asText();
+        String commitment = accept(id, "{\"commitments\": [\"c1\"]}").json().get("commitments").get(0)
+                .get("commitmentId").asText();
+        assertThat(h.call(io.vertx.core.http.HttpMethod.DELETE, "/api/commitments/" + commitment + "?reason=typo",
+                null, "retireCommitment").status()).isEqualTo(204);
+
+        Harness.Answer a = accept(id, "{\"results\": [{\"id\": \"r1\", \"commitmentId\": \"c1\", \"asOf\": \"2025-06-30\"}]}");
+
+        assertProblem(a, 400, "results[0].commitmentId");
+        assertThat(h.call(GET, "/api/commitments/" + commitment + "/results", null, "listResults").json()).isEmpty();
+    }
+
+    @Test
     void givenEditedFieldsThenTheyOverrideTheCandidates() throws Exception {
         String id = draft("review-edit").get("id").asText();
 
         Harness.Answer a = accept(id, """
-                {"commitments": [{"id": "c1", "target": 250, "owner": "社区事务办", "category": "民生"}]}""");
+                {"commitments": [{"id": "c1", "target": 250, "owner": "社区事务办", "year": 2026}]}""");
 
         assertThat(a.status()).as(a.text()).isEqualTo(200);
         JsonNode c = h.call(GET, "/api/commitments/" + a.json().get("commitments").get(0).get("commitmentId")
                 .asText(), null, "getCommitment").json();
         assertThat(c.get("target").asInt()).isEqualTo(250);
         assertThat(c.get("owner").asText()).isEqualTo("社区事务办");
+        assertThat(c.get("year").asInt()).isEqualTo(2026);
         assertThat(c.get("metric").asText()).isEqualTo("childcare_places");
         assertThat(c.get("source").get("quote").asText()).isEqualTo("推动新增托位200个以上");
     }
