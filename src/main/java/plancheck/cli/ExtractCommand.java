@@ -20,7 +20,10 @@ import plancheck.ingest.MetricVocabulary;
 import plancheck.ingest.ReportImporter;
 import plancheck.store.Json;
 
-/** {@code extract FILE}: prints the commitments and results proposed from a report's text, as POST /api/imports does. */
+/**
+ * {@code extract FILE}: prints the commitments and results proposed from a report's text (the candidates
+ * {@code POST /api/imports} keeps as a draft), storing nothing.
+ */
 @Command(name = "extract", mixinStandardHelpOptions = true,
         description = "Propose commitments (plan section) and results (summary section) from a work report's"
                 + " plain text (UTF-8). Prints JSON; stores nothing.")

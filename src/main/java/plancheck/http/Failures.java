@@ -45,7 +45,7 @@ final class Failures {
                     invalid.errors());
         }
         if (failure instanceof Rejected.NotFound notFound) {
-            return Problem.of("not-found", "No such commitment", 404, notFound.getMessage(), notFound.errors());
+            return Problem.of("not-found", "No such " + notFound.thing(), 404, notFound.getMessage(), notFound.errors());
         }
         if (failure instanceof Rejected.Conflict conflict) {
             return Problem.of("conflict", "The request clashes with what is stored", 409, conflict.getMessage(),

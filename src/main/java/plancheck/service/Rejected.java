@@ -23,10 +23,22 @@ public sealed class Rejected extends RuntimeException {
         }
     }
 
-    /** No such commitment (404). */
+    /** No such commitment, or other thing named by {@link #thing()} (404). */
     public static final class NotFound extends Rejected {
+        private final String thing;
+
         public NotFound(String commitmentId) {
-            super("no commitment " + commitmentId, List.of(new FieldError("commitmentId", "unknown: " + commitmentId)));
+            this("commitment", "commitmentId", commitmentId);
+        }
+
+        /** @param thing what is missing: "import", "document" */
+        public NotFound(String thing, String field, String id) {
+            super("no " + thing + " " + id, List.of(new FieldError(field, "unknown: " + id)));
+            this.thing = thing;
+        }
+
+        public String thing() {
+            return thing;
         }
     }
 

@@ -279,6 +279,66 @@ public final class Service implements AutoCloseable {
         }
     }
 
+    // ---- report imports (the use cases are in Imports) ----
+
+    /**
+     * What accepting candidates of an import stores, decided by {@link Imports} on the writer thread, and how to
+     * answer once it is stored: {@code answer} gets the results with their ids.
+     */
+    record ImportWrite<T>(Store.ImportAcceptance acceptance, Function<List<Result>, T> answer) {
+    }
+
+    /**
+     * Decides on the writer thread (seeing every earlier write), stores the decision in one transaction, then feeds
+     * the engine as creating commitments and reporting results do: commitments first, then their results.
+     */
+    <T> CompletableFuture<T> writeImport(Supplier<ImportWrite<T>> decide, String by) {
+        return write(() -> {
+            ImportWrite<T> w = decide.get();
+            Store.ImportAcceptance a = w.acceptance();
+            List<Commitment> fresh = a.commitments();
+            List<Result> stored;
+            try {
+                stored = store.acceptImport(a, who(by), now());
+            } catch (Store.DuplicateIdException e) {
+                throw new Rejected.Conflict("commitment " + e.id() + " already exists (ids of retired ones stay"
+                        + " taken)", List.of(new FieldError("commitments", "candidate " + a.commitmentCandidates()
+                        .get(indexOf(fresh, e.id())) + ": id " + e.id() + " already exists")));
+            }
+            fresh.forEach(c -> live.put(c.id(), c));
+            stored.forEach(r -> reported.add(r.commitmentId()));
+            return created(fresh).thenCompose(cs -> CompletableFuture.allOf(stored.stream().map(engine::report)
+                    .toArray(CompletableFuture[]::new))).thenApply(v -> w.answer().apply(stored));
+        });
+    }
+
+    /** Runs a read (or an import's own bookkeeping) off the caller's thread. */
+    <T> CompletableFuture<T> offThread(Supplier<T> work) {
+        return read(work);
+    }
+
+    Store store() {
+        return store;
+    }
+
+    /** The live commitments of one district and year (current on the writer thread). */
+    List<Commitment> liveOf(String district, int year) {
+        return select(Filter.of(district, year));
+    }
+
+    /** The date results must not be after, as {@link #report} checks it. */
+    LocalDate resultDay() {
+        return LocalDate.now(clock);
+    }
+
+    Instant instant() {
+        return now();
+    }
+
+    static String author(String by) {
+        return who(by);
+    }
+
     // ---- inside ----
 
     private List<Commitment> create(List<Commitment> cs, String by, boolean batch) {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import plancheck.domain.Commitment;
 import plancheck.domain.Kind;
 import plancheck.domain.Result;
+import plancheck.domain.Source;
 
 /**
  * The domain rules a commitment or a result must meet before it is stored, shared by the HTTP API and the data
@@ -52,6 +53,12 @@ public final class Validation {
         finite(errors, prefix + "baseline", c.baseline());
         if (c.prior() != null) {
             finite(errors, prefix + "prior.value", c.prior().value());
+        }
+        if (c.source() != null && c.source().span() != null) {
+            Source.Span span = c.source().span();
+            if (span.start() < 0 || span.end() < span.start()) {
+                errors.add(new FieldError(prefix + "source.span", "must have 0 <= start <= end"));
+            }
         }
         if (c.kind() == null) {
             errors.add(new FieldError(prefix + "kind", "required"));

@@ -54,6 +54,8 @@ public final class Store implements AutoCloseable {
     private final String user;
     private final String password;
     private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(POOL_SIZE);
+    /** The connection of the transaction this thread is in, if any. */
+    private final ThreadLocal<Connection> open = new ThreadLocal<>();
 
     private Store(String url, String user, String password) {
         this.url = url;
@@ -258,6 +260,123 @@ public final class Store implements AutoCloseable {
         });
     }
 
+    // ---- report imports ----
+
+    /**
+     * A report import kept for review.
+     *
+     * @param text       null when read without it
+     * @param textLength characters of the text
+     * @param candidates the candidates read from the text, as JSON (written and read by the service)
+     */
+    public record ImportDraft(String id, String document, String district, String createdBy, Instant createdAt,
+            String text, int textLength, String candidates) {
+    }
+
+    /** What accepting a candidate of an import stored: a commitment, or a result (with its commitment). */
+    public record ImportMark(String candidate, String commitmentId, Long resultId, String by, Instant at) {
+    }
+
+    /**
+     * What accepting candidates of an import stores in one transaction: new commitments (revision 1) and results,
+     * each with the candidate it comes from ({@code commitmentCandidates} and {@code resultCandidates} run parallel
+     * to them), marked accepted.
+     */
+    public record ImportAcceptance(String importId, List<Commitment> commitments, List<String> commitmentCandidates,
+            List<Result> results, List<String> resultCandidates) {
+    }
+
+    public void insertImport(ImportDraft d) {
+        transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_draft (id, document, district,"
+                    + " created_by, created_at, text, candidates) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                ps.setString(1, d.id());
+                ps.setString(2, d.document());
+                ps.setString(3, d.district());
+                ps.setString(4, d.createdBy());
+                ps.setObject(5, d.createdAt().atOffset(ZoneOffset.UTC));
+                ps.setString(6, d.text());
+                ps.setString(7, d.candidates());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The draft; {@code withText} false leaves its text out (null): most reads need only its length. */
+    public Optional<ImportDraft> importDraft(String id, boolean withText) {
+        return transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, document, district, created_by, created_at, "
+                    + (withText ? "text" : "NULL") + ", LENGTH(text), candidates FROM import_draft WHERE id = ?")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    return Optional.of(new ImportDraft(rs.getString(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant(), rs.getString(6),
+                            rs.getInt(7), rs.getString(8)));
+                }
+            }
+        });
+    }
+
+    /** The candidates of an import accepted so far, in the order they were accepted. */
+    public List<ImportMark> importMarks(String importId) {
+        return transaction(c -> {
+            List<ImportMark> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT candidate, commitment_id, result_id, accepted_by,"
+                    + " accepted_at FROM import_accepted WHERE import_id = ? ORDER BY accepted_at, candidate")) {
+                ps.setString(1, importId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new ImportMark(rs.getString(1), rs.getString(2), rs.getObject(3, Long.class),
+                                rs.getString(4), rs.getObject(5, OffsetDateTime.class).toInstant()));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Stores accepted candidates in one transaction: the commitments with their revision rows, the results, and a
+     * mark per candidate; returns the results with the ids the database gave them.
+     *
+     * @throws DuplicateIdException when a commitment id is already taken; then nothing is stored
+     */
+    public List<Result> acceptImport(ImportAcceptance a, String by, Instant at) {
+        return transaction(c -> {
+            if (!a.commitments().isEmpty()) {
+                insertCommitments(a.commitments(), by, at);
+            }
+            List<Result> stored = a.results().isEmpty() ? List.of() : insertResults(a.results(), at);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_accepted (import_id, candidate,"
+                    + " commitment_id, result_id, accepted_by, accepted_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < a.commitments().size(); i++) {
+                    mark(ps, a.importId(), a.commitmentCandidates().get(i), a.commitments().get(i).id(), null, by, at);
+                }
+                for (int i = 0; i < stored.size(); i++) {
+                    mark(ps, a.importId(), a.resultCandidates().get(i), stored.get(i).commitmentId(),
+                            stored.get(i).id(), by, at);
+                }
+                ps.executeBatch();
+            }
+            return stored;
+        });
+    }
+
+    private static void mark(PreparedStatement ps, String importId, String candidate, String commitmentId,
+            Long resultId, String by, Instant at) throws SQLException {
+        ps.setString(1, importId);
+        ps.setString(2, candidate);
+        ps.setString(3, commitmentId);
+        ps.setObject(4, resultId, Types.BIGINT);
+        ps.setString(5, by);
+        ps.setObject(6, at.atOffset(ZoneOffset.UTC));
+        ps.addBatch();
+    }
+
     @Override
     public void close() {
         Connection c;
@@ -343,9 +462,29 @@ public final class Store implements AutoCloseable {
         T run(Connection c) throws SQLException;
     }
 
-    /** Runs work in one transaction: committed when it returns, rolled back when it throws (reads too). */
+    /**
+     * Runs work in one transaction: committed when it returns, rolled back when it throws (reads too). Inside
+     * another transaction of this thread it joins that one, so write methods compose into one commit.
+     */
     private <T> T transaction(Work<T> work) {
+        Connection joined = open.get();
+        if (joined != null) {
+            try {
+                return work.run(joined);
+            } catch (SQLException e) {
+                throw new StoreException(e);
+            }
+        }
         Connection c = borrow();
+        open.set(c);
+        try {
+            return commitOrRollBack(c, work);
+        } finally {
+            open.remove();
+        }
+    }
+
+    private <T> T commitOrRollBack(Connection c, Work<T> work) {
         try {
             T out = work.run(c);
             c.commit();

@@ -56,9 +56,15 @@ final class Harness implements AutoCloseable {
     }
 
     static Harness start(Vertx vertx, Path data) throws Exception {
+        return start(vertx, data, s -> { });
+    }
+
+    /** @param prepare runs on the ready service before the server listens (e.g. loading the data set) */
+    static Harness start(Vertx vertx, Path data, java.util.function.Consumer<plancheck.service.Service> prepare)
+            throws Exception {
         Config config = Config.defaults().withData(data).withPort(0).withHost("127.0.0.1").withMaxBodyBytes(64 * 1024);
         App app = App.start(vertx, config, CLOCK, List.of(s -> new ImportRoutes(s, config.maxBodyBytes())),
-                s -> { });
+                prepare);
         WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(app.port()), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
         OpenAPIContract contract = await(OpenAPIContract.from(vertx, validatableContract(data).toString()));
@@ -82,8 +88,12 @@ final class Harness implements AutoCloseable {
         if (operationId != null) {
             Map<String, String> headers = headers(response.headers());
             headers.put("content-type", validatableType(contentType));
-            await(validator.validate(ValidatableResponse.create(response.statusCode(), headers, raw,
-                    validatableType(contentType)), operationId));
+            // the validator reads JSON bodies only (a text/plain Buffer is refused): text answers are checked by
+            // the tests themselves, for their content type and text
+            if (contentType == null || !contentType.startsWith("text/plain")) {
+                await(validator.validate(ValidatableResponse.create(response.statusCode(), headers, raw,
+                        validatableType(contentType)), operationId));
+            }
         }
         JsonNode json = raw != null && contentType != null && contentType.contains("json")
                 ? Json.MAPPER.readTree(raw.getBytes()) : null;

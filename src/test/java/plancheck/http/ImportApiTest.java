@@ -68,45 +68,37 @@ class ImportApiTest {
     }
 
     @Test
-    void givenThePlanOfSeed004WhenImportedThenCandidatesQuoteTheTextAtTheirSpanAndNothingIsStored() throws Exception {
+    void givenThePlanOfSeed004WhenImportedThenADraftIsKeptWhoseSpansPointAtTheQuotesInItsTextAndNoCommitmentIsStored()
+            throws Exception {
         String text = Files.readString(SEEDS.resolve("004_fa4dcfe65d210400.txt"));
         String before = h.call(GET, "/api/commitments?limit=1000", null, "listCommitments").text();
 
         Harness.Answer a = h.call(POST, "/api/imports", body(text, null), "importReport");
 
-        assertThat(a.status()).as(a.text()).isEqualTo(200);
+        assertThat(a.status()).as(a.text()).isEqualTo(201);
+        String id = a.json().get("id").asText();
         assertThat(a.json().get("planYear").asInt()).isEqualTo(2023);
         assertThat(a.json().get("summaryYear").asInt()).isEqualTo(2022);
-        JsonNode places = list(a.json().get("commitments")).stream()
+        assertThat(a.json().get("district").asText()).isEqualTo("guanhu");
+        assertThat(a.json().get("document").asText()).isEqualTo("report.txt");
+        JsonNode places = list(a.json().get("commitments")).stream().map(c -> c.get("commitment"))
                 .filter(c -> "school_places_primary_middle".equals(c.path("metric").asText())).findFirst().orElseThrow();
         assertThat(places.get("target").asInt()).isEqualTo(1480);
         assertThat(places.get("district").asText()).isEqualTo("guanhu");
         assertThat(places.get("source").get("document").asText()).isEqualTo("report.txt");
+        assertThat(places.get("source").get("importId").asText()).isEqualTo(id);
+        Harness.Answer kept = h.call(GET, "/api/imports/" + id, null, "getImport");
+        assertThat(kept.json()).isEqualTo(a.json());
+        Harness.Answer stored = h.call(GET, "/api/imports/" + id + "/text", null, "getImportText");
+        assertThat(stored.contentType()).isEqualTo("text/plain; charset=utf-8");
+        assertThat(stored.text()).isEqualTo(text);
         for (JsonNode c : list(a.json().get("commitments"))) {
             int start = c.get("span").get("start").asInt();
             int end = c.get("span").get("end").asInt();
             assertThat(text.substring(start, end)).isEqualTo(c.get("quote").asText());
+            assertThat(c.get("commitment").get("source").get("span")).isEqualTo(c.get("span"));
         }
         assertThat(h.call(GET, "/api/commitments?limit=1000", null, "listCommitments").text()).isEqualTo(before);
-    }
-
-    @Test
-    void givenTheProposalsOfSeed004WhenAcceptedAsTheyAreThenTheBatchEndpointStoresThem() throws Exception {
-        String text = Files.readString(SEEDS.resolve("004_fa4dcfe65d210400.txt"));
-        Harness.Answer a = h.call(POST, "/api/imports", body(text, "guanhu"), "importReport");
-        var accepted = Json.MAPPER.createArrayNode();
-        for (JsonNode c : list(a.json().get("commitments"))) {
-            var commitment = ((com.fasterxml.jackson.databind.node.ObjectNode) c.deepCopy())
-                    .without(List.of("project", "confidence", "span", "quote", "notes"));
-            accepted.add(commitment);
-        }
-
-        Harness.Answer stored = h.call(POST, "/api/commitments/batch", Json.MAPPER.writeValueAsString(accepted),
-                "createCommitments");
-
-        assertThat(stored.status()).as(stored.text()).isEqualTo(201);
-        assertThat(stored.json()).hasSize(accepted.size());
-        assertThat(list(stored.json())).extracting(c -> c.get("title").asText()).contains("新增小初学位1480个");
     }
 
     @Test
@@ -115,17 +107,19 @@ class ImportApiTest {
 
         Harness.Answer a = h.call(POST, "/api/imports", body(text, "fenghuang"), "importReport");
 
-        assertThat(a.status()).as(a.text()).isEqualTo(200);
+        assertThat(a.status()).as(a.text()).isEqualTo(201);
         JsonNode childcare = list(a.json().get("results")).stream()
                 .filter(r -> "childcare_places".equals(r.path("metric").asText())).findFirst().orElseThrow();
-        assertThat(childcare.get("value").asInt()).isEqualTo(287);
+        assertThat(childcare.get("result").get("value").asInt()).isEqualTo(287);
         assertThat(childcare.get("year").asInt()).isEqualTo(2024);
-        assertThat(childcare.get("commitmentId").asText()).isEqualTo("import-test-childcare-2024");
-        assertThat(childcare.get("evidence").get("quote").asText()).contains("新增托位287个");
+        assertThat(childcare.get("result").get("commitmentId").asText()).isEqualTo("import-test-childcare-2024");
+        assertThat(childcare.has("unlinked")).isFalse();
+        assertThat(childcare.get("result").get("evidence").get("quote").asText()).contains("新增托位287个");
         JsonNode schools = list(a.json().get("results")).stream()
                 .filter(r -> "school_places".equals(r.path("metric").asText())).findFirst().orElseThrow();
-        assertThat(schools.get("value").asInt()).isEqualTo(2730);
-        assertThat(schools.has("commitmentId")).isFalse();
+        assertThat(schools.get("result").get("value").asInt()).isEqualTo(2730);
+        assertThat(schools.get("result").has("commitmentId")).isFalse();
+        assertThat(schools.get("unlinked").asText()).contains("fenghuang 2024").contains("school_places");
     }
 
     @Test
@@ -134,9 +128,9 @@ class ImportApiTest {
 
         Harness.Answer a = h.call(POST, "/api/imports", body(text, "maluan"), "importReport");
 
-        assertThat(a.status()).as(a.text()).isEqualTo(200);
+        assertThat(a.status()).as(a.text()).isEqualTo(201);
         assertThat(a.json().get("commitments")).isEmpty();
-        assertThat(a.json().get("planYear").isNull()).isTrue();
+        assertThat(a.json().has("planYear")).isFalse();
         assertThat(a.json().get("skipped").findValuesAsText("reason")).anyMatch(r -> r.contains("no plan section"));
     }
 
@@ -174,7 +168,9 @@ class ImportApiTest {
 
         Harness.Answer a = h.call(POST, "/api/imports", big, "importReport");
 
-        assertThat(a.status()).as(a.text()).isEqualTo(200);
+        assertThat(a.status()).as(a.text()).isEqualTo(201);
         assertThat(a.json().get("commitments").size()).isPositive();
+        assertThat(h.call(GET, "/api/imports/" + a.json().get("id").asText() + "/text", null, "getImportText").text())
+                .isEqualTo(text);
     }
 }

@@ -100,4 +100,33 @@ class StoreTest {
             assertThat(store.liveResults()).isEqualTo(stored);
         }
     }
+
+    @Test
+    void givenAnAcceptanceWithATakenCommitmentIdThenNeitherItsCommitmentsNorResultsNorMarksAreStored() {
+        try (Store store = open()) {
+            store.insertCommitments(List.of(Facts.childcare("taken").withRevision(1)), "planner", AT);
+            store.insertImport(new Store.ImportDraft("imp-1", "report.txt", "fenghuang", "planner", AT, "text", 4,
+                    "{}"));
+            Result r = new Result(null, "fresh", 120.0, null, null, LocalDate.of(2025, 6, 30), "planner", null, null,
+                    false);
+            Store.ImportAcceptance clash = new Store.ImportAcceptance("imp-1",
+                    List.of(Facts.childcare("fresh").withRevision(1), Facts.childcare("taken").withRevision(1)),
+                    List.of("c1", "c2"), List.of(r), List.of("r1"));
+
+            assertThatThrownBy(() -> store.acceptImport(clash, "reviewer", AT))
+                    .isInstanceOf(Store.DuplicateIdException.class);
+
+            assertThat(store.commitment("fresh")).isEmpty();
+            assertThat(store.importMarks("imp-1")).isEmpty();
+            List<Result> stored = store.acceptImport(new Store.ImportAcceptance("imp-1",
+                    List.of(Facts.childcare("fresh").withRevision(1)), List.of("c1"), List.of(r), List.of("r1")),
+                    "reviewer", AT);
+            assertThat(store.results("fresh")).extracting(Result::id).containsExactly(stored.get(0).id());
+            assertThat(store.importMarks("imp-1")).extracting(Store.ImportMark::candidate, Store.ImportMark::resultId)
+                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("c1", null),
+                            org.assertj.core.groups.Tuple.tuple("r1", stored.get(0).id()));
+            assertThat(store.importDraft("imp-1", true).orElseThrow().text()).isEqualTo("text");
+            assertThat(store.importDraft("imp-1", false).orElseThrow().text()).isNull();
+        }
+    }
 }
