@@ -339,12 +339,12 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private interface Work<T> {
+    interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
     /** Runs work in one transaction: committed when it returns, rolled back when it throws (reads too). */
-    private <T> T transaction(Work<T> work) {
+    <T> T transaction(Work<T> work) {
         Connection c = borrow();
         try {
             T out = work.run(c);
