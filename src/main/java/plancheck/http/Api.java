@@ -78,6 +78,7 @@ public final class Api {
         router.get("/api/evaluations/:id").handler(api::evaluation);
         router.get("/api/scorecard").handler(api::scorecard);
 
+        new DistrictRoutes(service.districts()).mount(router);
         more.forEach(routes -> routes.mount(router));
 
         router.route().failureHandler(Failures::handle);

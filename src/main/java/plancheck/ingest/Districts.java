@@ -7,12 +7,8 @@ import java.util.regex.Pattern;
 /** The district a report speaks for: given by the caller, else the 街道 its text names most often. */
 final class Districts {
 
-    /** District ids used across plancheck for the 街道 of the reference reports. */
-    static final Map<String, String> IDS = Map.of(
-            "华强北街道", "huaqiangbei",
-            "凤凰街道", "fenghuang",
-            "观湖街道", "guanhu",
-            "马峦街道", "maluan");
+    /** Name → id of the 街道 and 镇 of the district tree's seed file (data/districts.json). */
+    static final Map<String, String> IDS = load();
     private static final Pattern NAME = Pattern.compile("[\\u4e00-\\u9fa5]{2,4}?街道");
 
     record District(String id, String name) {
@@ -39,6 +35,25 @@ final class Districts {
         }
         Matcher m = NAME.matcher(text);
         return m.find() ? new District(null, m.group()) : new District(null, null);
+    }
+
+    private static Map<String, String> load() {
+        try (java.io.InputStream in = Districts.class.getResourceAsStream("/data/districts.json")) {
+            if (in == null) {
+                throw new IllegalStateException("/data/districts.json is not on the class path");
+            }
+            Map<String, String> ids = new java.util.LinkedHashMap<>();
+            for (com.fasterxml.jackson.databind.JsonNode d : new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(in).get("districts")) {
+                String level = d.get("level").asText();
+                if (level.equals("街道") || level.equals("镇")) {
+                    ids.put(d.get("name").asText(), d.get("id").asText());
+                }
+            }
+            return Map.copyOf(ids);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static int count(String text, String word) {

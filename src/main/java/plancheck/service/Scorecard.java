@@ -19,11 +19,13 @@ import plancheck.domain.Status;
  *                       behind, missed or unreported; null when nothing is assessable
  * @param byCategory     the same figures per plan category ("" for none)
  * @param byOwner        the same figures per 责任单位 ("" for none)
+ * @param byDistrict     the same figures per district: under a filter naming one district, per child of it;
+ *                       otherwise per district of the commitments
  * @param formulas       the two formulas in words, for the dashboard
  */
 public record Scorecard(LocalDate asOf, int total, Map<Status, Integer> byStatus, Double completionRate,
         Double onPaceRate, Map<String, Scorecard> byCategory, Map<String, Scorecard> byOwner,
-        Map<String, String> formulas) {
+        Map<String, String> formulas, Map<String, Scorecard> byDistrict) {
 
     public static final Map<String, String> FORMULAS = Map.of(
             "completionRate", "(EXCEEDED + ACHIEVED) / (total - ONGOING)",
@@ -33,6 +35,12 @@ public record Scorecard(LocalDate asOf, int total, Map<Status, Integer> byStatus
     public static Scorecard of(LocalDate asOf, List<Evaluation> evaluations, Function<Evaluation, String> category,
             Function<Evaluation, String> owner) {
         return count(asOf, evaluations, by(asOf, evaluations, category), by(asOf, evaluations, owner), FORMULAS);
+    }
+
+    /** This scorecard with its figures per district (see {@code byDistrict}). */
+    public Scorecard withByDistrict(List<Evaluation> evaluations, Function<Evaluation, String> district) {
+        return new Scorecard(asOf, total, byStatus, completionRate, onPaceRate, byCategory, byOwner, formulas,
+                by(asOf, evaluations, district));
     }
 
     private static Map<String, Scorecard> by(LocalDate asOf, List<Evaluation> evaluations,
@@ -54,7 +62,7 @@ public record Scorecard(LocalDate asOf, int total, Map<Status, Integer> byStatus
         int done = byStatus.get(Status.EXCEEDED) + byStatus.get(Status.ACHIEVED);
         int onPace = done + byStatus.get(Status.BASICALLY_ACHIEVED) + byStatus.get(Status.ON_TRACK);
         return new Scorecard(asOf, evaluations.size(), byStatus, rate(done, assessable), rate(onPace, assessable),
-                byCategory, byOwner, formulas);
+                byCategory, byOwner, formulas, null);
     }
 
     private static Double rate(int part, int whole) {

@@ -97,6 +97,7 @@ public final class Service implements AutoCloseable {
     private final Store store;
     private final Engine engine;
     private final Clock clock;
+    private Districts districts;
     /** Committed current revisions of the live commitments; changed only on the writer thread after a commit. */
     private final Map<String, Commitment> live = new ConcurrentHashMap<>();
     /** Ids of the commitments with stored results; changed only on the writer thread after a commit. */
@@ -114,6 +115,7 @@ public final class Service implements AutoCloseable {
     /** Loads what is stored into the engine and returns a service ready for requests. */
     public static Service start(Store store, Engine engine, Clock clock) {
         Service service = new Service(store, engine, clock);
+        service.districts = Districts.load(new plancheck.store.DistrictStore(store));
         List<Commitment> commitments = store.liveCommitments();
         commitments.forEach(c -> service.live.put(c.id(), c));
         List<Result> results = store.liveResults();
@@ -190,7 +192,7 @@ public final class Service implements AutoCloseable {
 
     /** Live commitments matching the filter, by id (selected and sorted off the caller's thread). */
     public CompletableFuture<Page<Commitment>> commitments(Filter filter, int limit, int offset) {
-        return read(() -> Page.of(select(filter), limit, offset));
+        return read(() -> Page.of(select(expand(filter)), limit, offset));
     }
 
     /** Every revision of a commitment, retired ones included. */
@@ -251,8 +253,35 @@ public final class Service implements AutoCloseable {
         return evaluate(filter, asOf).thenApply(list -> {
             Map<String, Commitment> byId = live;
             return Scorecard.of(date, list, e -> group(byId.get(e.commitmentId()), Commitment::category),
-                    e -> group(byId.get(e.commitmentId()), Commitment::owner));
+                    e -> group(byId.get(e.commitmentId()), Commitment::owner))
+                    .withByDistrict(list, e -> group(byId.get(e.commitmentId()), c -> districtGroup(filter, c)));
         });
+    }
+
+    /** The district registry. */
+    public Districts districts() {
+        return districts;
+    }
+
+    /** The one place a district filter widens to the subtree of each named district. */
+    private Filter expand(Filter f) {
+        if (f.districts() == null) {
+            return f;
+        }
+        return new Filter(districts.subtree(f.districts()), f.year(), f.category(), f.kind(), f.status(), f.owner(),
+                f.warning());
+    }
+
+    /**
+     * The scorecard group of a commitment: under a filter naming one district, the child of that district the
+     * commitment lies in (the district itself when stored there); otherwise its own district.
+     */
+    private String districtGroup(Filter filter, Commitment c) {
+        if (filter.districts() == null || filter.districts().size() != 1) {
+            return c.district();
+        }
+        String top = filter.districts().iterator().next();
+        return districts.childUnder(top, c.district()).orElse(c.district());
     }
 
     public Ruleset ruleset() {
@@ -447,7 +476,8 @@ public final class Service implements AutoCloseable {
         reject(errors);
     }
 
-    private CompletableFuture<List<Evaluation>> evaluate(Filter filter, LocalDate asOf) {
+    private CompletableFuture<List<Evaluation>> evaluate(Filter given, LocalDate asOf) {
+        Filter filter = expand(given);
         List<Commitment> selected = live.values().stream().filter(filter::matches).toList();
         CompletableFuture<List<Evaluation>> evaluations;
         if (asOf == null) {

@@ -458,7 +458,7 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private interface Work<T> {
+    interface Work<T> {
         T run(Connection c) throws SQLException;
     }
 
@@ -466,7 +466,7 @@ public final class Store implements AutoCloseable {
      * Runs work in one transaction: committed when it returns, rolled back when it throws (reads too). Inside
      * another transaction of this thread it joins that one, so write methods compose into one commit.
      */
-    private <T> T transaction(Work<T> work) {
+    <T> T transaction(Work<T> work) {
         Connection joined = open.get();
         if (joined != null) {
             try {
