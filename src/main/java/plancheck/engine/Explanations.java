@@ -9,6 +9,7 @@ import java.util.List;
 import plancheck.domain.Commitment;
 import plancheck.domain.Evaluation;
 import plancheck.domain.Explanation;
+import plancheck.domain.Firmness;
 import plancheck.domain.Kind;
 import plancheck.domain.Result;
 import plancheck.domain.Stage;
@@ -125,7 +126,18 @@ final class Explanations {
         };
     }
 
+    /** The goal in words; a 力争 (STRIVE) goal says so, since the policy judges it more leniently. */
     private static String goalZh(Commitment c) {
+        String goal = firmGoalZh(c);
+        return c.firmness() == Firmness.STRIVE && c.kind() != Kind.ONGOING ? "力争" + goal : goal;
+    }
+
+    private static String goalEn(Commitment c) {
+        String goal = firmGoalEn(c);
+        return c.firmness() == Firmness.STRIVE && c.kind() != Kind.ONGOING ? "strive-for " + goal : goal;
+    }
+
+    private static String firmGoalZh(Commitment c) {
         String u = unit(c);
         return switch (c.kind()) {
             case AT_LEAST -> c.baseline() != null
@@ -142,7 +154,7 @@ final class Explanations {
         };
     }
 
-    private static String goalEn(Commitment c) {
+    private static String firmGoalEn(Commitment c) {
         String u = unitEn(c);
         return switch (c.kind()) {
             case AT_LEAST -> c.baseline() != null

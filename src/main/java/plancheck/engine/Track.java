@@ -1,13 +1,16 @@
 package plancheck.engine;
 
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.function.Consumer;
 
 import org.kie.api.runtime.rule.FactHandle;
 
 import plancheck.domain.Commitment;
+import plancheck.domain.Firmness;
 import plancheck.domain.Kind;
 import plancheck.domain.Result;
 import plancheck.domain.Stage;
@@ -72,11 +75,12 @@ public final class Track {
         Kind kind = commitment.kind();
         counted = null;
         previous = null;
+        Set<Long> corrected = corrected(results, today);
         for (Result r : results) {
             if (r.asOf().toEpochDay() > today) {
                 break;
             }
-            if (r.measures(kind)) {
+            if (r.measures(kind) && (corrected == null || !corrected.contains(r.id()))) {
                 previous = counted;
                 counted = r;
             }
@@ -89,6 +93,27 @@ public final class Track {
         fired = List.of();
         warnings = List.of();
         derive.accept(this);
+    }
+
+    /**
+     * Ids of the results corrected by a result dated on or before {@code day}: from the correction's date on, the
+     * corrected figure no longer counts (and is not the "previous" value either, so a correction downwards raises no
+     * DECREASING). Null when there is none, the usual case.
+     */
+    private static Set<Long> corrected(Result[] results, int day) {
+        Set<Long> out = null;
+        for (Result r : results) {
+            if (r.asOf().toEpochDay() > day) {
+                break;
+            }
+            if (r.corrects() != null) {
+                if (out == null) {
+                    out = new HashSet<>();
+                }
+                out.add(r.corrects());
+            }
+        }
+        return out;
     }
 
     /** Freezes the conclusions for readers on other threads. */
@@ -134,6 +159,11 @@ public final class Track {
 
     public Kind getKind() {
         return commitment.kind();
+    }
+
+    /** A 力争/争创/努力 target, which the policy judges more leniently when missed. */
+    public boolean isStrive() {
+        return commitment.firmness() == Firmness.STRIVE;
     }
 
     public boolean isNumeric() {

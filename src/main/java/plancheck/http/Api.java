@@ -172,7 +172,10 @@ public final class Api {
     }
 
     private void results(RoutingContext ctx) {
-        reply(ctx, 200, service.results(ctx.pathParam("id")), Function.identity());
+        Query q = new Query(ctx);
+        LocalDate asOf = q.date("asOf");
+        q.done();
+        reply(ctx, 200, service.results(ctx.pathParam("id")), rs -> Views.ListedResult.of(rs, asOf));
     }
 
     private void evaluations(RoutingContext ctx) {

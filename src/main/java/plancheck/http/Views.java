@@ -47,6 +47,22 @@ final class Views {
         }
     }
 
+    /** A result as listed: with the id of the result that corrects it, where one does (by the listing's date). */
+    record ListedResult(Long id, String commitmentId, Double value, Stage stage, Boolean done, LocalDate asOf,
+            String reportedBy, Evidence evidence, String note, boolean sample, Long corrects, String reason,
+            plancheck.domain.Review review, Long correctedBy) {
+
+        /** The results described on or before {@code asOf} (null: all), each with its correction if listed. */
+        static List<ListedResult> of(List<Result> results, LocalDate asOf) {
+            List<Result> shown = results.stream().filter(r -> asOf == null || !r.asOf().isAfter(asOf)).toList();
+            Map<Long, Long> correctedBy = new java.util.HashMap<>();
+            shown.stream().filter(r -> r.corrects() != null).forEach(r -> correctedBy.put(r.corrects(), r.id()));
+            return shown.stream().map(r -> new ListedResult(r.id(), r.commitmentId(), r.value(), r.stage(), r.done(),
+                    r.asOf(), r.reportedBy(), r.evidence(), r.note(), r.sample(), r.corrects(), r.reason(),
+                    r.review(), correctedBy.get(r.id()))).toList();
+        }
+    }
+
     record Reported(Result result, EvaluationView evaluation) {
         static Reported of(Service.Reported r) {
             return new Reported(r.result(), EvaluationView.of(r.evaluation()));

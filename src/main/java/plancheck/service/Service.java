@@ -426,9 +426,10 @@ public final class Service implements AutoCloseable {
         }
         List<Pending> valid = new ArrayList<>(group.size());
         List<Result> all = new ArrayList<>();
+        Set<Long> correcting = new HashSet<>();
         for (Pending p : group) {
             try {
-                checkReports(p.results, p.batch);
+                checkReports(p.results, p.batch, correcting);
                 valid.add(p);
                 all.addAll(p.results);
             } catch (RuntimeException rejected) {
@@ -462,18 +463,29 @@ public final class Service implements AutoCloseable {
         }
     }
 
-    private void checkReports(List<Result> rs, boolean batch) {
+    /** @param correcting ids of the results corrected by reports of this group commit so far (added to) */
+    private void checkReports(List<Result> rs, boolean batch, Set<Long> correcting) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
+        Set<Long> mine = new HashSet<>();
         for (int i = 0; i < rs.size(); i++) {
             Result r = rs.get(i);
             Commitment c = current(r.commitmentId());
-            errors.addAll(Validation.result(r, c, today, batch ? "[" + i + "]." : ""));
+            String prefix = batch ? "[" + i + "]." : "";
+            errors.addAll(Validation.result(r, c, today, prefix));
+            if (r.corrects() != null) {
+                errors.addAll(Validation.correction(r, engine.results(r.commitmentId()), prefix));
+                if (correcting.contains(r.corrects()) || !mine.add(r.corrects())) {
+                    errors.add(new FieldError(prefix + "corrects", "result " + r.corrects()
+                            + " is being corrected by another report"));
+                }
+            }
         }
         if (batch && rs.isEmpty()) {
             errors.add(new FieldError("", "at least one result"));
         }
         reject(errors);
+        correcting.addAll(mine);
     }
 
     private CompletableFuture<List<Evaluation>> evaluate(Filter given, LocalDate asOf) {

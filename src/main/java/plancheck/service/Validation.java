@@ -127,6 +127,35 @@ public final class Validation {
         if (kind != Kind.BINARY && r.done() != null) {
             errors.add(new FieldError(prefix + "done", "only for kind BINARY, this commitment is " + kind));
         }
+        if (r.corrects() == null && r.reason() != null) {
+            errors.add(new FieldError(prefix + "reason", "only with corrects (a remark goes in note)"));
+        }
+        return errors;
+    }
+
+    /**
+     * Checks a correcting result ({@code r.corrects()} set) against the results already stored for its commitment:
+     * it corrects one of them that no other result corrects yet, not from an earlier date, and says why. A result
+     * that corrects nothing carries no reason (the reason belongs to corrections; a remark goes in {@code note}).
+     */
+    public static List<FieldError> correction(Result r, List<Result> stored, String prefix) {
+        List<FieldError> errors = new ArrayList<>();
+        if (blank(r.reason())) {
+            errors.add(new FieldError(prefix + "reason", "required with corrects: say why the result is corrected"));
+        }
+        Result corrected = stored.stream().filter(s -> r.corrects().equals(s.id())).findFirst().orElse(null);
+        if (corrected == null) {
+            errors.add(new FieldError(prefix + "corrects", "no result " + r.corrects() + " of commitment "
+                    + r.commitmentId()));
+            return errors;
+        }
+        stored.stream().filter(s -> r.corrects().equals(s.corrects())).findFirst().ifPresent(s -> errors.add(
+                new FieldError(prefix + "corrects", "result " + r.corrects() + " is already corrected by result "
+                        + s.id() + "; correct that one instead")));
+        if (r.asOf() != null && r.asOf().isBefore(corrected.asOf())) {
+            errors.add(new FieldError(prefix + "asOf", "must not be before the corrected result's date ("
+                    + corrected.asOf() + ")"));
+        }
         return errors;
     }
 

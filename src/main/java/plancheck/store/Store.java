@@ -235,8 +235,8 @@ public final class Store implements AutoCloseable {
         return transaction(c -> {
             List<Result> stored = new ArrayList<>(results.size());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO result (commitment_id, result_value, stage,"
-                    + " done, as_of, reported_by, evidence_document, evidence_quote, note, sample, recorded_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                    + " done, as_of, reported_by, evidence_document, evidence_quote, note, sample, recorded_at, corrects,"
+                    + " reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
                 for (Result r : results) {
                     ps.setString(1, r.commitmentId());
                     ps.setObject(2, r.value(), Types.DOUBLE);
@@ -249,6 +249,8 @@ public final class Store implements AutoCloseable {
                     ps.setString(9, r.note());
                     ps.setBoolean(10, r.sample());
                     ps.setObject(11, at.atOffset(ZoneOffset.UTC));
+                    ps.setObject(12, r.corrects(), Types.BIGINT);
+                    ps.setString(13, r.reason());
                     ps.executeUpdate();
                     try (ResultSet keys = ps.getGeneratedKeys()) {
                         keys.next();
@@ -406,7 +408,7 @@ public final class Store implements AutoCloseable {
     }
 
     private static final String RESULT_COLUMNS = "r.id, r.commitment_id, r.result_value, r.stage, r.done, r.as_of,"
-            + " r.reported_by, r.evidence_document, r.evidence_quote, r.note, r.sample";
+            + " r.reported_by, r.evidence_document, r.evidence_quote, r.note, r.sample, r.corrects, r.reason";
 
     private static List<Result> results(PreparedStatement ps) throws SQLException {
         List<Result> out = new ArrayList<>();
@@ -419,7 +421,7 @@ public final class Store implements AutoCloseable {
                         stage == null ? null : Stage.valueOf(stage), rs.getObject(5, Boolean.class),
                         rs.getObject(6, LocalDate.class), rs.getString(7),
                         document == null && quote == null ? null : new Evidence(document, quote),
-                        rs.getString(10), rs.getBoolean(11)));
+                        rs.getString(10), rs.getBoolean(11), rs.getObject(12, Long.class), rs.getString(13), null));
             }
         }
         return out;

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import plancheck.domain.Commitment;
 import plancheck.domain.Evaluation;
+import plancheck.domain.Firmness;
 import plancheck.domain.Kind;
 import plancheck.domain.Result;
 import plancheck.domain.Stage;
@@ -59,7 +60,7 @@ class StatusRulesTest {
         engine.upsert(c.withId(id)).join();
         for (Result r : results) {
             engine.report(new Result(r.id(), id, r.value(), r.stage(), r.done(), r.asOf(), r.reportedBy(),
-                    r.evidence(), r.note(), r.sample())).join();
+                    r.evidence(), r.note(), r.sample(), r.corrects(), r.reason(), r.review())).join();
         }
         Evaluation e = engine.evaluation(id).orElseThrow();
         FIRED.addAll(e.firedRules());
@@ -80,6 +81,89 @@ class StatusRulesTest {
 
     private static void assertWarnings(Evaluation e, String... codes) {
         assertThat(e.warnings()).extracting(Warning::code).containsExactlyInAnyOrder(codes);
+    }
+
+    /** {@code c} as a 力争 target. */
+    private static Commitment strive(Commitment c) {
+        return new Commitment(c.id(), c.district(), c.districtName(), c.year(), c.category(), c.title(), c.kind(),
+                c.metric(), c.unit(), c.target(), c.targetMax(), c.baseline(), c.prior(), c.stage(), c.plannedStages(),
+                c.start(), c.deadline(), Firmness.STRIVE, c.owner(), c.lead(), c.source(), c.assumed(), c.revision());
+    }
+
+    @Nested
+    class Strive {
+        private final Commitment places = strive(atLeast("strive-places", 200));
+
+        @Test
+        void givenAStriveTargetReachedToEightyFivePercentAfterTheDeadline_thenBasicallyAchievedSayingItWasAStriveTarget() {
+            Evaluation e = at(AFTER, places, v(170, DEADLINE));
+            assertThat(e.status()).isEqualTo(Status.BASICALLY_ACHIEVED);
+            assertThat(e.firedRules()).containsExactly("strive target nearly met by the deadline");
+            assertThat(e.explanation().zh()).contains("力争目标200个以上");
+            assertThat(e.explanation().en()).contains("strive-for target");
+        }
+
+        @Test
+        void givenAFirmTargetReachedToEightyFivePercentAfterTheDeadline_thenMissed() {
+            Evaluation e = at(AFTER, atLeast("firm-places", 200), v(170, DEADLINE));
+            assertThat(e.status()).isEqualTo(Status.MISSED);
+            assertThat(e.firedRules()).contains("target missed by the deadline")
+                    .doesNotContain("strive target nearly met by the deadline");
+            assertThat(e.explanation().zh()).doesNotContain("力争");
+        }
+
+        @Test
+        void givenAStriveTargetReachedToSeventyFivePercentAfterTheDeadline_thenMissed() {
+            Evaluation e = at(AFTER, places, v(150, DEADLINE));
+            assertThat(e.status()).isEqualTo(Status.MISSED);
+            assertThat(e.firedRules()).contains("target missed by the deadline")
+                    .doesNotContain("strive target nearly met by the deadline");
+            assertThat(e.explanation().zh()).contains("力争");
+        }
+
+        @Test
+        void givenAStriveTargetAtNinetyTwoPercentAfterTheDeadline_thenBasicallyAchievedByTheCommonRuleOnly() {
+            Evaluation e = at(AFTER, places, v(185, DEADLINE));
+            assertThat(e.status()).isEqualTo(Status.BASICALLY_ACHIEVED);
+            assertThat(e.firedRules()).contains("target nearly met by the deadline")
+                    .doesNotContain("strive target nearly met by the deadline");
+        }
+    }
+
+    @Nested
+    class Corrections {
+        private final Commitment places = atLeast("corrected-places", 200);
+
+        private Result corrects(long id, double value, LocalDate asOf, long corrected) {
+            Result r = v(value, asOf);
+            return new Result(id, r.commitmentId(), r.value(), null, null, asOf, null, null, null, false, corrected,
+                    "figure keyed in wrong", null);
+        }
+
+        @Test
+        void givenALowerFigureCorrectingTheLast_thenTheCorrectionCountsWithoutDecreasingWarning() {
+            Evaluation e = at(MID_YEAR, places, v(60, MAR_31).withId(1L), v(140, JUN_30).withId(2L),
+                    corrects(3L, 100, JUN_30, 2L));
+            assertThat(e.progress()).isEqualTo(0.5);
+            assertThat(e.firedRules()).doesNotContain("cumulative value went down");
+            assertWarnings(e);
+        }
+
+        @Test
+        void givenALowerFigureThatCorrectsNothing_thenItIsADecrease() {
+            Evaluation e = at(MID_YEAR, places, v(140, JUN_30).withId(1L), v(100, JUN_30).withId(2L));
+            assertThat(e.progress()).isEqualTo(0.5);
+            assertThat(e.firedRules()).contains("cumulative value went down");
+        }
+
+        @Test
+        void givenACorrectionDatedLater_thenTheCorrectedFigureStillCountsBeforeThatDate() {
+            Commitment c = places.withId("corrected-later");
+            at(MID_YEAR, c, v(140, MAR_31).withId(1L), corrects(2L, 100, JUN_30, 1L));
+            String id = "corrected-later-" + IDS.get();
+            Evaluation before = engine.evaluateAsOf(LocalDate.of(2025, 4, 30), java.util.List.of(id)).join().get(0);
+            assertThat(before.progress()).isEqualTo(0.7);
+        }
     }
 
     @Nested
