@@ -371,22 +371,42 @@ public final class Engine implements AutoCloseable {
         return v == null ? Optional.empty() : Optional.of(Explanations.render(v, rules.ruleset.revision()));
     }
 
+    /** A commitment (any revision of it) and its results, to be judged at some date. */
+    public record Subject(Commitment commitment, List<Result> results) {
+    }
+
     /**
-     * Evaluates the given commitments as of any past or future date in a throw-away session; the live sessions
-     * and the index are not touched. Unknown ids are skipped; the answer follows the order of the ids.
+     * Evaluates the given commitments as of any past or future date in a throw-away session, with the commitment
+     * revisions and results they are held with; the live sessions and the index are not touched. Unknown ids are
+     * skipped; the answer follows the order of the ids.
      */
     public CompletableFuture<List<Evaluation>> evaluateAsOf(LocalDate date, Collection<String> commitmentIds) {
+        List<Subject> subjects = new ArrayList<>();
+        for (String id : new LinkedHashSet<>(commitmentIds)) {
+            Track t = index.get(id);
+            if (t != null && t.commitment != null) {
+                subjects.add(new Subject(t.commitment, List.of(t.results)));
+            }
+        }
+        return evaluate(date, subjects);
+    }
+
+    /**
+     * Evaluates the given subjects as of {@code date} in a throw-away session, aside from the live sessions; the
+     * answer follows their order. Their results need not be sorted.
+     */
+    public CompletableFuture<List<Evaluation>> evaluate(LocalDate date, List<Subject> subjects) {
         Objects.requireNonNull(date, "date");
-        List<String> ids = List.copyOf(new LinkedHashSet<>(commitmentIds));
+        List<Subject> given = List.copyOf(subjects);
         return CompletableFuture.supplyAsync(() -> {
-            List<Track> copies = new ArrayList<>(ids.size());
-            for (String id : ids) {
-                Track t = index.get(id);
-                if (t != null && t.commitment != null) {
-                    Track copy = t.copy();
-                    copy.prepare(date, names, rules.derive);
-                    copies.add(copy);
-                }
+            List<Track> copies = new ArrayList<>(given.size());
+            for (Subject s : given) {
+                Track copy = new Track(s.commitment());
+                Result[] series = s.results().toArray(Result[]::new);
+                Arrays.sort(series, BY_DATE);
+                copy.results = series;
+                copy.prepare(date, names, rules.derive);
+                copies.add(copy);
             }
             KieSession session = Partition.newSession(rules.kieBase);
             try {

@@ -55,13 +55,6 @@ public final class Track {
         this.commitment = commitment;
     }
 
-    /** A detached copy for a throw-away evaluation at another date. */
-    Track copy() {
-        Track t = new Track(commitment);
-        t.results = results;
-        return t;
-    }
-
     /**
      * Picks the results that count at {@code day} (the latest usable one on or before it, and the one before that),
      * clears every conclusion and derives progress and expected progress, so that the rules decide afresh.

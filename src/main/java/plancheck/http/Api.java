@@ -118,17 +118,27 @@ public final class Api {
     private void list(RoutingContext ctx) {
         Query q = new Query(ctx);
         Service.Filter filter = q.filter(false);
+        LocalDate asOf = q.date("asOf");
         Paging paging = q.paging();
         q.done();
-        reply(ctx, 200, service.commitments(filter, paging.limit, paging.offset), Function.identity());
+        reply(ctx, 200, asOf == null ? service.commitments(filter, paging.limit, paging.offset)
+                : service.commitments(filter, asOf, paging.limit, paging.offset), Function.identity());
     }
 
     private void get(RoutingContext ctx) {
+        Query q = new Query(ctx);
+        LocalDate asOf = q.date("asOf");
+        q.done();
         String id = ctx.pathParam("id");
-        service.commitment(id).ifPresentOrElse(c -> ok(ctx, c),
+        (asOf == null ? service.commitment(id) : service.commitment(id, asOf)).ifPresentOrElse(c -> ok(ctx, c),
                 () -> reply(ctx, 200, service.stored(id), stored -> {
                     if (stored.live()) {
                         return stored.commitment();
+                    }
+                    if (asOf != null) {
+                        throw new Problem.Raised(Problem.of("gone", "Commitment retired", 410, "commitment " + id
+                                + " was retired on " + stored.retired().at() + ", on or before " + asOf,
+                                List.of(new FieldError("asOf", "on or after the retirement"))));
                     }
                     throw new Problem.Raised(Problem.of("gone", "Commitment retired", 410, "commitment " + id
                             + " was retired on " + stored.retired().at() + "; its revisions stay readable",
@@ -144,8 +154,9 @@ public final class Api {
         }
         String reason = textField(body, "reason");
         String by = textField(body, "by");
+        LocalDate effectiveFrom = dateField(body, "effectiveFrom");
         Commitment c = JsonBodies.convert(body, Commitment.class);
-        reply(ctx, 200, service.reviseCommitment(ctx.pathParam("id"), c, reason, user(ctx, by)),
+        reply(ctx, 200, service.reviseCommitment(ctx.pathParam("id"), c, reason, effectiveFrom, user(ctx, by)),
                 Function.identity());
     }
 
@@ -249,6 +260,25 @@ public final class Api {
                     List.of(new FieldError(name, "expected string")));
         }
         return node.asText();
+    }
+
+    /** Removes a date field (YYYY-MM-DD) from the body, refusing any other type or form. */
+    private static LocalDate dateField(ObjectNode body, String name) {
+        String text = textField(body, name);
+        if (text == null) {
+            return null;
+        }
+        try {
+            LocalDate date = LocalDate.parse(text);
+            if (date.getYear() >= Validation.FIRST_YEAR && date.getYear() <= Validation.LAST_YEAR) {
+                return date;
+            }
+        } catch (DateTimeParseException e) {
+            // refused below
+        }
+        throw Problem.badRequest("wrong-types", "Fields of the wrong type or value", name + " must be a date",
+                List.of(new FieldError(name, "'" + text + "' is not a date (YYYY-MM-DD) between " + Validation.FIRST_YEAR
+                        + " and " + Validation.LAST_YEAR)));
     }
 
     private static byte[] resource(String name) {

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -98,6 +99,7 @@ public final class Service implements AutoCloseable {
     private final Engine engine;
     private final Clock clock;
     private Districts districts;
+    private History history;
     /** Committed current revisions of the live commitments; changed only on the writer thread after a commit. */
     private final Map<String, Commitment> live = new ConcurrentHashMap<>();
     /** Ids of the commitments with stored results; changed only on the writer thread after a commit. */
@@ -116,6 +118,7 @@ public final class Service implements AutoCloseable {
     public static Service start(Store store, Engine engine, Clock clock) {
         Service service = new Service(store, engine, clock);
         service.districts = Districts.load(new plancheck.store.DistrictStore(store));
+        service.history = History.load(store, clock.getZone());
         List<Commitment> commitments = store.liveCommitments();
         commitments.forEach(c -> service.live.put(c.id(), c));
         List<Result> results = store.liveResults();
@@ -136,11 +139,22 @@ public final class Service implements AutoCloseable {
         return write(() -> created(create(cs, by, true)));
     }
 
-    /** Makes {@code c} the next revision of commitment {@code id}; the previous ones stay readable. */
-    public CompletableFuture<Commitment> reviseCommitment(String id, Commitment c, String reason, String by) {
+    /**
+     * Makes {@code c} the next revision of commitment {@code id}; the previous ones stay readable and keep deciding
+     * the evaluations at dates before {@code effectiveFrom}.
+     *
+     * @param effectiveFrom the date from which the revision applies; null: today
+     */
+    public CompletableFuture<Commitment> reviseCommitment(String id, Commitment c, String reason,
+            LocalDate effectiveFrom, String by) {
         return write(() -> {
             Commitment current = current(id);
             List<FieldError> errors = new ArrayList<>(Validation.commitment(c, ""));
+            LocalDate today = LocalDate.now(clock);
+            if (effectiveFrom != null && effectiveFrom.isAfter(today)) {
+                errors.add(new FieldError("effectiveFrom", "must not be after today (" + today + "): record a"
+                        + " revision when it is decided"));
+            }
             if (c.id() != null && !c.id().equals(id)) {
                 errors.add(new FieldError("id", "must be absent or equal to " + id));
             }
@@ -153,7 +167,8 @@ public final class Service implements AutoCloseable {
             }
             reject(errors);
             Commitment next = c.withId(id).withRevision(current.revision() + 1);
-            store.revise(next, reason, who(by), now());
+            store.revise(next, reason, who(by), now(), effectiveFrom == null ? today : effectiveFrom);
+            history.revised(id, store.revisions(id));
             live.put(id, next);
             return engine.upsert(next).thenApply(e -> next);
         });
@@ -163,7 +178,9 @@ public final class Service implements AutoCloseable {
     public CompletableFuture<Void> retireCommitment(String id, String reason, String by) {
         return write(() -> {
             current(id);
-            store.retire(id, reason, who(by), now());
+            Instant at = now();
+            store.retire(id, reason, who(by), at);
+            history.retired(id, store.revisions(id), at, engine.results(id));
             live.remove(id);
             return engine.retire(id);
         });
@@ -193,6 +210,21 @@ public final class Service implements AutoCloseable {
     /** Live commitments matching the filter, by id (selected and sorted off the caller's thread). */
     public CompletableFuture<Page<Commitment>> commitments(Filter filter, int limit, int offset) {
         return read(() -> Page.of(select(expand(filter)), limit, offset));
+    }
+
+    /**
+     * The commitments as they stood on {@code asOf}: each in the revision in force then, retired ones included
+     * until their retirement; by id.
+     */
+    public CompletableFuture<Page<Commitment>> commitments(Filter filter, LocalDate asOf, int limit, int offset) {
+        return read(() -> Page.of(standing(expand(filter), asOf).stream().map(Engine.Subject::commitment).toList(),
+                limit, offset));
+    }
+
+    /** The revision of a commitment in force on {@code asOf}; empty when unknown or retired by then. */
+    public Optional<Commitment> commitment(String id, LocalDate asOf) {
+        Commitment c = live.get(id);
+        return c != null ? Optional.of(history.inForce(c, asOf)) : history.retiredInForce(id, asOf);
     }
 
     /** Every revision of a commitment, retired ones included. */
@@ -233,25 +265,32 @@ public final class Service implements AutoCloseable {
         return live.containsKey(id) ? engine.evaluation(id) : Optional.empty();
     }
 
-    /** The evaluation of a live commitment at {@code asOf}, computed aside from the live sessions. */
+    /**
+     * The evaluation of a commitment at {@code asOf}, computed aside from the live sessions with the revision in
+     * force then; a retired commitment has one at dates before its retirement.
+     */
     public CompletableFuture<Evaluation> evaluation(String id, LocalDate asOf) {
-        if (!live.containsKey(id)) {
+        Commitment c = live.get(id);
+        Optional<Engine.Subject> subject = c != null
+                ? Optional.of(new Engine.Subject(history.inForce(c, asOf), engine.results(id)))
+                : history.retiredAfter(asOf).stream().filter(s -> s.commitment().id().equals(id)).findFirst();
+        if (subject.isEmpty()) {
             return CompletableFuture.failedFuture(new Rejected.NotFound(id));
         }
-        return engine.evaluateAsOf(asOf, List.of(id)).thenApply(list -> list.stream().findFirst()
-                .orElseThrow(() -> new Rejected.NotFound(id)));
+        return engine.evaluate(asOf, List.of(subject.get())).thenApply(list -> list.get(0));
     }
 
     /** Evaluations of the live commitments matching the filter, by commitment id. */
     public CompletableFuture<Page<Evaluation>> evaluations(Filter filter, LocalDate asOf, int limit, int offset) {
-        return evaluate(filter, asOf).thenApply(list -> Page.of(list, limit, offset));
+        return evaluate(filter, asOf).thenApply(j -> Page.of(j.evaluations(), limit, offset));
     }
 
     /** Counts and rates over the evaluations of the live commitments matching the filter. */
     public CompletableFuture<Scorecard> scorecard(Filter filter, LocalDate asOf) {
         LocalDate date = asOf == null ? engine.today() : asOf;
-        return evaluate(filter, asOf).thenApply(list -> {
-            Map<String, Commitment> byId = live;
+        return evaluate(filter, asOf).thenApply(j -> {
+            List<Evaluation> list = j.evaluations();
+            Map<String, Commitment> byId = j.commitments();
             return Scorecard.of(date, list, e -> group(byId.get(e.commitmentId()), Commitment::category),
                     e -> group(byId.get(e.commitmentId()), Commitment::owner))
                     .withByDistrict(list, e -> group(byId.get(e.commitmentId()), c -> districtGroup(filter, c)));
@@ -488,20 +527,43 @@ public final class Service implements AutoCloseable {
         correcting.addAll(mine);
     }
 
-    private CompletableFuture<List<Evaluation>> evaluate(Filter given, LocalDate asOf) {
+    /** Evaluations by commitment id, and the commitments (as judged) by id. */
+    private record Judged(List<Evaluation> evaluations, Map<String, Commitment> commitments) {
+    }
+
+    private CompletableFuture<Judged> evaluate(Filter given, LocalDate asOf) {
         Filter filter = expand(given);
-        List<Commitment> selected = live.values().stream().filter(filter::matches).toList();
         CompletableFuture<List<Evaluation>> evaluations;
+        Map<String, Commitment> judged;
         if (asOf == null) {
+            judged = live;
+            List<Commitment> selected = live.values().stream().filter(filter::matches).toList();
             // off the caller's thread: rendering every evaluation of a large selection takes a while
             evaluations = read(() -> selected.stream().map(c -> engine.evaluation(c.id())).flatMap(Optional::stream)
                     .toList());
         } else {
-            evaluations = engine.evaluateAsOf(asOf, selected.stream().map(Commitment::id).toList());
+            List<Engine.Subject> standing = standing(filter, asOf);
+            judged = new HashMap<>();
+            standing.forEach(s -> judged.put(s.commitment().id(), s.commitment()));
+            evaluations = engine.evaluate(asOf, standing);
         }
-        return evaluations.thenApply(list -> list.stream()
+        return evaluations.thenApply(list -> new Judged(list.stream()
                 .filter(filter::matches)
-                .sorted(Comparator.comparing(Evaluation::commitmentId)).toList());
+                .sorted(Comparator.comparing(Evaluation::commitmentId)).toList(), judged));
+    }
+
+    /** The commitments matching the filter as they stood on {@code day}, with their results; by id. */
+    private List<Engine.Subject> standing(Filter filter, LocalDate day) {
+        List<Engine.Subject> out = new ArrayList<>();
+        for (Commitment c : live.values()) {
+            Commitment then = history.inForce(c, day);
+            if (filter.matches(then)) {
+                out.add(new Engine.Subject(then, engine.results(c.id())));
+            }
+        }
+        history.retiredAfter(day).stream().filter(s -> filter.matches(s.commitment())).forEach(out::add);
+        out.sort(Comparator.comparing(s -> s.commitment().id()));
+        return out;
     }
 
     private static String group(Commitment c, Function<Commitment, String> field) {

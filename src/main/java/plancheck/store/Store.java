@@ -13,6 +13,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -34,7 +35,19 @@ import plancheck.domain.Stage;
 public final class Store implements AutoCloseable {
 
     /** A stored change of a commitment: revision 1 is its creation. */
-    public record Revision(int revision, Instant at, String by, String reason, Commitment commitment) {
+    /**
+     * A stored change of a commitment: revision 1 is its creation.
+     *
+     * @param at            when it was recorded
+     * @param effectiveFrom the date from which it applies; null for revision 1, which applies from the start
+     */
+    public record Revision(int revision, Instant at, LocalDate effectiveFrom, String by, String reason,
+            Commitment commitment) {
+
+        /** Whether this revision applies on {@code day}. */
+        public boolean appliesOn(LocalDate day) {
+            return effectiveFrom == null || !effectiveFrom.isAfter(day);
+        }
     }
 
     /** When, by whom and why a commitment was retired. */
@@ -126,19 +139,56 @@ public final class Store implements AutoCloseable {
     /** Every revision of a commitment, oldest first; empty when the id is unknown. */
     public List<Revision> revisions(String id) {
         return transaction(c -> {
-            List<Revision> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT revision, changed_at, changed_by, reason, body"
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + REVISION_COLUMNS
                     + " FROM commitment_revision WHERE commitment_id = ? ORDER BY revision")) {
                 ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Revision(rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                                rs.getString(3), rs.getString(4), parse(rs.getString(5))));
-                    }
+                return revisions(ps).getOrDefault(id, List.of());
+            }
+        });
+    }
+
+    /**
+     * Every revision of the commitments that have more than one or are retired, by commitment id, oldest first:
+     * the history evaluations at past dates need beyond the current revisions (a small part of all commitments).
+     */
+    public Map<String, List<Revision>> histories() {
+        return transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + REVISION_COLUMNS + " FROM commitment_revision r"
+                    + " WHERE r.commitment_id IN (SELECT id FROM commitment WHERE revision > 1 OR retired_at IS NOT"
+                    + " NULL) ORDER BY r.commitment_id, r.revision")) {
+                return revisions(ps);
+            }
+        });
+    }
+
+    /** The retired commitments with their retirement. */
+    public List<Stored> retiredCommitments() {
+        return transaction(c -> {
+            List<Stored> out = new ArrayList<>();
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT body, retired_at,"
+                    + " retired_by, retired_reason FROM commitment WHERE retired_at IS NOT NULL ORDER BY id")) {
+                while (rs.next()) {
+                    out.add(new Stored(parse(rs.getString(1)), new Retirement(
+                            rs.getObject(2, OffsetDateTime.class).toInstant(), rs.getString(3), rs.getString(4))));
                 }
             }
             return out;
         });
+    }
+
+    private static final String REVISION_COLUMNS = "commitment_id, revision, changed_at, effective_from, changed_by,"
+            + " reason, body";
+
+    private static Map<String, List<Revision>> revisions(PreparedStatement ps) throws SQLException {
+        Map<String, List<Revision>> out = new java.util.LinkedHashMap<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Revision(rs.getInt(2),
+                        rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getObject(4, LocalDate.class),
+                        rs.getString(5), rs.getString(6), parse(rs.getString(7))));
+            }
+        }
+        return out;
     }
 
     /** Results of one commitment, in the order they were stored. */
@@ -185,13 +235,17 @@ public final class Store implements AutoCloseable {
                 }
                 ps.executeBatch();
             }
-            insertRevisions(c, commitments, null, by, at);
+            insertRevisions(c, commitments, null, by, at, null);
             return null;
         });
     }
 
-    /** Makes {@code next} (carrying its new revision number) the current revision, keeping the previous ones. */
-    public void revise(Commitment next, String reason, String by, Instant at) {
+    /**
+     * Makes {@code next} (carrying its new revision number) the current revision, keeping the previous ones.
+     *
+     * @param effectiveFrom the date from which it applies
+     */
+    public void revise(Commitment next, String reason, String by, Instant at, LocalDate effectiveFrom) {
         transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE commitment SET revision = ?, district = ?,"
                     + " plan_year = ?, category = ?, kind = ?, body = ? WHERE id = ? AND revision = ?")) {
@@ -208,7 +262,7 @@ public final class Store implements AutoCloseable {
                             + " is not the current one");
                 }
             }
-            insertRevisions(c, List.of(next), reason, by, at);
+            insertRevisions(c, List.of(next), reason, by, at, effectiveFrom);
             return null;
         });
     }
@@ -427,10 +481,10 @@ public final class Store implements AutoCloseable {
         return out;
     }
 
-    private static void insertRevisions(Connection c, List<Commitment> ks, String reason, String by, Instant at)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO commitment_revision"
-                + " (commitment_id, revision, body, reason, changed_by, changed_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+    private static void insertRevisions(Connection c, List<Commitment> ks, String reason, String by, Instant at,
+            LocalDate effectiveFrom) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO commitment_revision (commitment_id, revision, body,"
+                + " reason, changed_by, changed_at, effective_from) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
             for (Commitment k : ks) {
                 ps.setString(1, k.id());
                 ps.setInt(2, k.revision());
@@ -438,6 +492,7 @@ public final class Store implements AutoCloseable {
                 ps.setString(4, reason);
                 ps.setString(5, by);
                 ps.setObject(6, at.atOffset(ZoneOffset.UTC));
+                ps.setObject(7, effectiveFrom);
                 ps.addBatch();
             }
             ps.executeBatch();

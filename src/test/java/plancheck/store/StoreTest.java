@@ -57,13 +57,15 @@ class StoreTest {
             Commitment second = new Commitment("c1", first.district(), first.districtName(), 2025, first.category(),
                     "新增托位250个以上", first.kind(), first.metric(), first.unit(), 250.0, null, null, null, null, null,
                     null, null, null, null, null, first.source(), null, 2);
-            store.revise(second, "区里下达新指标", "officer", AT.plusSeconds(60));
+            store.revise(second, "区里下达新指标", "officer", AT.plusSeconds(60), java.time.LocalDate.of(2025, 3, 1));
 
             assertThat(store.commitment("c1").orElseThrow().commitment()).isEqualTo(second);
             assertThat(store.revisions("c1")).extracting(Store.Revision::revision, Store.Revision::by,
-                    Store.Revision::reason).containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(1, "planner", null),
-                            org.assertj.core.groups.Tuple.tuple(2, "officer", "区里下达新指标"));
+                    Store.Revision::reason, Store.Revision::effectiveFrom).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(1, "planner", null, null),
+                            org.assertj.core.groups.Tuple.tuple(2, "officer", "区里下达新指标",
+                                    java.time.LocalDate.of(2025, 3, 1)));
+            assertThat(store.histories()).containsOnlyKeys("c1");
             assertThat(store.revisions("c1").get(0).commitment()).isEqualTo(first);
             assertThat(store.revisions("c1").get(1).at()).isEqualTo(AT.plusSeconds(60));
         }
