@@ -84,9 +84,33 @@ public final class Api {
         router.route().failureHandler(Failures::handle);
         router.errorHandler(400, Failures::badRequest);
         router.errorHandler(404, Failures::handle);
-        router.errorHandler(405, Failures::handle);
+        router.errorHandler(405, ctx -> {
+            ctx.response().putHeader("Allow", allowed(router, ctx.normalizedPath()));
+            Failures.handle(ctx);
+        });
         router.errorHandler(500, Failures::handle);
         return router;
+    }
+
+    /** The methods the routes of {@code path} take, for the Allow header of a 405 ("GET, PUT, DELETE"). */
+    static String allowed(Router router, String path) {
+        java.util.Set<String> methods = new java.util.TreeSet<>();
+        String[] parts = path.split("/", -1);
+        for (io.vertx.ext.web.Route route : router.getRoutes()) {
+            String pattern = route.getPath();
+            if (pattern == null || route.methods() == null) {
+                continue;
+            }
+            String[] want = pattern.split("/", -1);
+            boolean match = want.length == parts.length;
+            for (int i = 0; match && i < want.length; i++) {
+                match = want[i].startsWith(":") ? !parts[i].isEmpty() : want[i].equals(parts[i]);
+            }
+            if (match) {
+                route.methods().forEach(m -> methods.add(m.name()));
+            }
+        }
+        return String.join(", ", methods);
     }
 
     /** The body reader with the size limit (413 beyond it), for routes that take a body. */

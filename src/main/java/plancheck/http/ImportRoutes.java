@@ -254,11 +254,6 @@ public final class ImportRoutes implements Routes {
     }
 
     private static Request validate(RoutingContext ctx) {
-        Buffer body = ctx.body().buffer();
-        if (body != null && !isUtf8(body.getBytes())) {
-            throw Problem.badRequest("invalid-utf8", "Body is not UTF-8", "the body is not valid UTF-8 text",
-                    List.of(new FieldError("", "invalid UTF-8")));
-        }
         JsonNode tree = JsonBodies.tree(ctx);
         if (!tree.isObject()) {
             throw Problem.badRequest("wrong-types", "Fields of the wrong type or value", "the body must be an object",
@@ -294,15 +289,5 @@ public final class ImportRoutes implements Routes {
             return null;
         }
         return node.asText();
-    }
-
-    private static boolean isUtf8(byte[] bytes) {
-        try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
-        }
     }
 }

@@ -1,6 +1,10 @@
 package plancheck.http;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -58,14 +62,94 @@ final class JsonBodies {
         }
     }
 
-    private static <T> T read(RoutingContext ctx, JavaType type) {
+    /**
+     * The body's text, checked before it is parsed: sent as application/json (UTF-8, the only charset JSON has),
+     * decoded strictly (no invalid or overlong byte sequences), and non-empty.
+     */
+    private static String text(RoutingContext ctx) {
+        String contentType = ctx.request().getHeader("content-type");
+        if (!isJson(contentType)) {
+            throw new Problem.Raised(Problem.of("unsupported-media-type", "Unsupported media type", 415,
+                    "the body must be sent as application/json (charset utf-8), not " + (contentType == null
+                            ? "without a content type" : contentType),
+                    List.of(new FieldError("Content-Type", "expected application/json"))));
+        }
         Buffer body = ctx.body().buffer();
         if (body == null || body.length() == 0) {
             throw Problem.badRequest("malformed-json", "Malformed JSON", "a JSON body is required",
                     List.of(new FieldError("", "required")));
         }
         try {
-            T value = Json.MAPPER.readValue(body.getBytes(), type);
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body.getBytes()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw Problem.badRequest("invalid-utf8", "Body is not UTF-8", "the body is not valid UTF-8 text",
+                    List.of(new FieldError("", "invalid UTF-8")));
+        }
+    }
+
+    /** application/json with no parameter but charset=utf-8; any case, as media types are. */
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        String[] parts = contentType.split(";");
+        if (!parts[0].strip().equalsIgnoreCase("application/json")) {
+            return false;
+        }
+        for (int i = 1; i < parts.length; i++) {
+            String param = parts[i].strip().toLowerCase(java.util.Locale.ROOT).replace("\"", "");
+            if (!param.equals("charset=utf-8")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Field names and strings must be text: an escaped lone surrogate ("\\ud800") is not a character. */
+    private static void refuseLoneSurrogates(JsonNode node, String path) {
+        if (node.isTextual()) {
+            checkText(node.textValue(), path);
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                refuseLoneSurrogates(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isObject()) {
+            for (java.util.Iterator<java.util.Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                java.util.Map.Entry<String, JsonNode> e = it.next();
+                String field = path.isEmpty() ? e.getKey() : path + "." + e.getKey();
+                checkText(e.getKey(), field);
+                refuseLoneSurrogates(e.getValue(), field);
+            }
+        }
+    }
+
+    private static void checkText(String text, String path) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            if (paired) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw Problem.badRequest("invalid-text", "Text that is not Unicode", "a string holds a lone"
+                        + " surrogate (\\u" + Integer.toHexString(c) + ")",
+                        List.of(new FieldError(path, "lone surrogate \\u" + Integer.toHexString(c))));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T read(RoutingContext ctx, JavaType type) {
+        String body = text(ctx);
+        try {
+            JsonNode tree = Json.MAPPER.readTree(body);
+            if (tree != null) {
+                refuseLoneSurrogates(tree, "");
+            }
+            T value = tree == null || tree.isNull() ? null
+                    : type.getRawClass() == JsonNode.class ? (T) tree : Json.MAPPER.treeToValue(tree, type);
             if (value == null) {
                 throw Problem.badRequest("malformed-json", "Malformed JSON", "the body is null",
                         List.of(new FieldError("", "must not be null")));
@@ -117,8 +201,10 @@ final class JsonBodies {
         if (type.isEnum()) {
             return "one of " + Arrays.toString(type.getEnumConstants());
         }
-        if (Number.class.isAssignableFrom(type) || type == int.class || type == double.class
-                || type == long.class) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "integer";
+        }
+        if (Number.class.isAssignableFrom(type) || type == double.class) {
             return "number";
         }
         if (type == Boolean.class || type == boolean.class) {

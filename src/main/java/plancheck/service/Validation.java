@@ -106,6 +106,11 @@ public final class Validation {
         } else if (r.asOf().isAfter(today)) {
             errors.add(new FieldError(prefix + "asOf", "must not be in the future (today is " + today + ")"));
         }
+        LocalDate start = c.effectiveStart();
+        if (r.asOf() != null && start != null && r.asOf().isBefore(start.minusYears(1))) {
+            errors.add(new FieldError(prefix + "asOf", "more than a year before the commitment's start (" + start
+                    + "): a result of another period"));
+        }
         finite(errors, prefix + "value", r.value());
         Kind kind = c.kind();
         boolean numeric = kind.numeric();

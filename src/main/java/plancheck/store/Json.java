@@ -17,7 +17,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The one JSON mapping of the domain facts, used for stored bodies and for the HTTP API. */
 public final class Json {
 
-    /** ISO dates, no nulls written, unknown fields, numbers-for-enums and strings-for-numbers rejected, a missing number is 0, 200.0 written as 200. */
+    /** ISO dates, no nulls written, unknown fields, numbers-for-enums and strings-for-numbers, fractions for integers and duplicate keys rejected, a missing number is 0, 200.0 written as 200. */
     public static final ObjectMapper MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .addModule(new SimpleModule().addSerializer(Double.class, new IntegralDoubleSerializer()))
@@ -26,6 +26,8 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
             .build();
 
