@@ -292,17 +292,23 @@ public final class Api {
         if (text == null) {
             return null;
         }
-        try {
-            LocalDate date = LocalDate.parse(text);
-            if (date.getYear() >= Validation.FIRST_YEAR && date.getYear() <= Validation.LAST_YEAR) {
-                return date;
-            }
-        } catch (DateTimeParseException e) {
-            // refused below
+        String problem = notADate(text);
+        if (problem != null) {
+            throw Problem.badRequest("wrong-types", "Fields of the wrong type or value", name + " must be a date",
+                    List.of(new FieldError(name, problem)));
         }
-        throw Problem.badRequest("wrong-types", "Fields of the wrong type or value", name + " must be a date",
-                List.of(new FieldError(name, "'" + text + "' is not a date (YYYY-MM-DD) between " + Validation.FIRST_YEAR
-                        + " and " + Validation.LAST_YEAR)));
+        return LocalDate.parse(text);
+    }
+
+    /** Why {@code text} is not a date the API takes (YYYY-MM-DD in a plausible year); null when it is one. */
+    private static String notADate(String text) {
+        try {
+            int year = LocalDate.parse(text).getYear();
+            return year < Validation.FIRST_YEAR || year > Validation.LAST_YEAR
+                    ? "year must be between " + Validation.FIRST_YEAR + " and " + Validation.LAST_YEAR : null;
+        } catch (DateTimeParseException e) {
+            return "'" + text + "' is not a date (YYYY-MM-DD)";
+        }
     }
 
     private static byte[] resource(String name) {
@@ -383,18 +389,12 @@ public final class Api {
             if (v == null) {
                 return null;
             }
-            try {
-                LocalDate date = LocalDate.parse(v);
-                if (date.getYear() < Validation.FIRST_YEAR || date.getYear() > Validation.LAST_YEAR) {
-                    errors.add(new FieldError(name, "year must be between " + Validation.FIRST_YEAR + " and "
-                            + Validation.LAST_YEAR));
-                    return null;
-                }
-                return date;
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError(name, "'" + v + "' is not a date (YYYY-MM-DD)"));
+            String problem = notADate(v);
+            if (problem != null) {
+                errors.add(new FieldError(name, problem));
                 return null;
             }
+            return LocalDate.parse(v);
         }
 
         <E extends Enum<E>> E oneOf(String name, Class<E> type) {

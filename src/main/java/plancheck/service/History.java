@@ -66,6 +66,12 @@ final class History {
         return r == null || !day.isBefore(r.on()) ? Optional.empty() : Optional.of(inForce(r.revisions(), day));
     }
 
+    /** A retired commitment as it stood on {@code day}, with its results; empty when it was retired by then. */
+    Optional<Engine.Subject> retiredSubject(String id, LocalDate day) {
+        Retired r = retired.get(id);
+        return retiredInForce(id, day).map(c -> new Engine.Subject(c, r.results()));
+    }
+
     /** The retired commitments still counted on {@code day}, as they stood then, with their results. */
     List<Engine.Subject> retiredAfter(LocalDate day) {
         List<Engine.Subject> out = new ArrayList<>();

@@ -273,7 +273,7 @@ public final class Service implements AutoCloseable {
         Commitment c = live.get(id);
         Optional<Engine.Subject> subject = c != null
                 ? Optional.of(new Engine.Subject(history.inForce(c, asOf), engine.results(id)))
-                : history.retiredAfter(asOf).stream().filter(s -> s.commitment().id().equals(id)).findFirst();
+                : history.retiredSubject(id, asOf);
         if (subject.isEmpty()) {
             return CompletableFuture.failedFuture(new Rejected.NotFound(id));
         }
