@@ -60,12 +60,12 @@ public final class App implements AutoCloseable {
             service = Service.start(store, engine, clock);
             prepare.accept(service);
             Service ready = service;
-            Router router = Api.router(vertx, service, config.maxBodyBytes(),
+            Router router = Api.router(vertx, service, config,
                     routes.stream().map(r -> r.apply(ready)).toList());
             // one server per event loop, sharing one port; Vert.x shares a port only when it is named, so 0 is
             // resolved to a free port first
             int port = config.port() == 0 ? freePort(config.host()) : config.port();
-            List<String> deployments = List.of(join(vertx.deployVerticle(() -> new Server(router, config.host(), port),
+            List<String> deployments = List.of(join(vertx.deployVerticle(() -> new Server(router, config.host(), port, config.idleTimeoutSeconds()),
                     new DeploymentOptions().setInstances(Math.max(1, Runtime.getRuntime().availableProcessors())))));
             return new App(vertx, store, engine, service, deployments, port);
         } catch (RuleBuildException | RuntimeException e) {

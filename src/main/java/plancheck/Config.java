@@ -16,16 +16,27 @@ import java.util.Map;
  * @param jdbcPassword password for {@code jdbcUrl}
  * @param partitions   rule sessions, one per thread, districts spread over them
  * @param maxBodyBytes largest accepted request body; larger gets 413
+ * @param publicScorecards  scorecards and the district tree readable without credentials (政务公开)
+ * @param corsOrigins       origins (https://dashboard.example.cn) whose pages may call the API from a browser
+ * @param secureCookies     session cookies only over HTTPS (on behind a TLS proxy)
+ * @param idleTimeoutSeconds a connection idle this long is closed
+ * @param requestTimeoutMs  a request not answered in this time gets 503
  */
 public record Config(int port, String host, Path data, Path rules, String jdbcUrl, String jdbcUser,
-        String jdbcPassword, int partitions, long maxBodyBytes) {
+        String jdbcPassword, int partitions, long maxBodyBytes, boolean publicScorecards,
+        java.util.Set<String> corsOrigins, boolean secureCookies, int idleTimeoutSeconds, long requestTimeoutMs) {
+
+    public Config {
+        corsOrigins = java.util.Set.copyOf(corsOrigins);
+    }
 
     /** Default folder of the embedded database; {@code data/} at the repository root holds the reference data set. */
     public static final Path DEFAULT_DATA = Path.of("plancheck-data");
 
     public static Config defaults() {
         return new Config(8080, "0.0.0.0", DEFAULT_DATA, Path.of("rules"), null, null, null,
-                Math.max(1, Runtime.getRuntime().availableProcessors()), 1024 * 1024);
+                Math.max(1, Runtime.getRuntime().availableProcessors()), 1024 * 1024, false, java.util.Set.of(), false,
+                30, 30_000);
     }
 
     /** The defaults with PLANCHECK_* environment variables applied. */
@@ -41,7 +52,14 @@ public record Config(int port, String host, Path data, Path rules, String jdbcUr
                 env.getOrDefault("PLANCHECK_JDBC_PASSWORD", d.jdbcPassword),
                 intOr(env, "PLANCHECK_PARTITIONS", d.partitions),
                 env.containsKey("PLANCHECK_MAX_BODY_BYTES") ? Long.parseLong(env.get("PLANCHECK_MAX_BODY_BYTES"))
-                        : d.maxBodyBytes);
+                        : d.maxBodyBytes,
+                Boolean.parseBoolean(env.getOrDefault("PLANCHECK_PUBLIC_SCORECARDS", String.valueOf(d.publicScorecards))),
+                env.containsKey("PLANCHECK_CORS_ORIGINS") ? java.util.Set.of(env.get("PLANCHECK_CORS_ORIGINS")
+                        .split(",")) : d.corsOrigins,
+                Boolean.parseBoolean(env.getOrDefault("PLANCHECK_SECURE_COOKIES", String.valueOf(d.secureCookies))),
+                intOr(env, "PLANCHECK_IDLE_TIMEOUT_SECONDS", d.idleTimeoutSeconds),
+                env.containsKey("PLANCHECK_REQUEST_TIMEOUT_MS") ? Long.parseLong(env.get("PLANCHECK_REQUEST_TIMEOUT_MS"))
+                        : d.requestTimeoutMs);
     }
 
     private static int intOr(Map<String, String> env, String name, int fallback) {
@@ -58,18 +76,32 @@ public record Config(int port, String host, Path data, Path rules, String jdbcUr
     }
 
     public Config withPort(int newPort) {
-        return new Config(newPort, host, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes);
+        return new Config(newPort, host, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes,
+                publicScorecards, corsOrigins, secureCookies, idleTimeoutSeconds, requestTimeoutMs);
     }
 
     public Config withHost(String newHost) {
-        return new Config(port, newHost, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes);
+        return new Config(port, newHost, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes,
+                publicScorecards, corsOrigins, secureCookies, idleTimeoutSeconds, requestTimeoutMs);
     }
 
     public Config withMaxBodyBytes(long newMax) {
-        return new Config(port, host, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, newMax);
+        return new Config(port, host, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, newMax,
+                publicScorecards, corsOrigins, secureCookies, idleTimeoutSeconds, requestTimeoutMs);
     }
 
     public Config withData(Path newData) {
-        return new Config(port, host, newData, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes);
+        return new Config(port, host, newData, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes,
+                publicScorecards, corsOrigins, secureCookies, idleTimeoutSeconds, requestTimeoutMs);
+    }
+
+    public Config withPublicScorecards(boolean open) {
+        return new Config(port, host, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes,
+                open, corsOrigins, secureCookies, idleTimeoutSeconds, requestTimeoutMs);
+    }
+
+    public Config withCorsOrigins(java.util.Set<String> origins) {
+        return new Config(port, host, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes,
+                publicScorecards, origins, secureCookies, idleTimeoutSeconds, requestTimeoutMs);
     }
 }

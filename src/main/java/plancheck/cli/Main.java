@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point: {@code java -jar plancheck.jar <command>}. Each command is its own class listed below. */
 @Command(name = "plancheck", mixinStandardHelpOptions = true, version = "plancheck 0.1.0",
         description = "Tracks the commitments of work reports and decides their status with rules.",
-        subcommands = {ServeCommand.class, ExtractCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, UsersCommand.class, AuditCommand.class, ExtractCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

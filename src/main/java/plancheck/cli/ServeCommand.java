@@ -58,6 +58,26 @@ public final class ServeCommand implements Callable<Integer> {
             + " (PLANCHECK_MAX_BODY_BYTES; default ${DEFAULT-VALUE})")
     long maxBodyBytes;
 
+    @Option(names = "--public-scorecards", arity = "1", description = "scorecards and districts readable without"
+            + " credentials, for 政务公开 (PLANCHECK_PUBLIC_SCORECARDS; default ${DEFAULT-VALUE})")
+    boolean publicScorecards;
+
+    @Option(names = "--cors-origin", description = "an origin whose pages may call the API from a browser; repeat"
+            + " for more (PLANCHECK_CORS_ORIGINS, comma-separated; default none)")
+    java.util.Set<String> corsOrigins;
+
+    @Option(names = "--secure-cookies", arity = "1", description = "session cookies only over HTTPS, behind a TLS"
+            + " proxy (PLANCHECK_SECURE_COOKIES; default ${DEFAULT-VALUE})")
+    boolean secureCookies;
+
+    @Option(names = "--idle-timeout", description = "seconds before an idle connection is closed"
+            + " (PLANCHECK_IDLE_TIMEOUT_SECONDS; default ${DEFAULT-VALUE})")
+    int idleTimeoutSeconds;
+
+    @Option(names = "--request-timeout", description = "milliseconds before an unanswered request gets 503"
+            + " (PLANCHECK_REQUEST_TIMEOUT_MS; default ${DEFAULT-VALUE})")
+    long requestTimeoutMs;
+
     @Option(names = "--no-reference-data", description = "start without the reference data set (it is loaded only"
             + " into an empty database on first start)")
     boolean noReferenceData;
@@ -68,7 +88,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     /** The configuration these options describe. */
     public Config config() {
-        return new Config(port, host, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes);
+        Config env = Config.fromEnvironment(System.getenv());
+        return new Config(port, host, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes,
+                publicScorecards, corsOrigins == null ? env.corsOrigins() : corsOrigins, secureCookies,
+                idleTimeoutSeconds, requestTimeoutMs);
     }
 
     @Override
@@ -128,6 +151,10 @@ public final class ServeCommand implements Callable<Integer> {
                 case "--jdbc-password" -> c.jdbcPassword();
                 case "--partitions" -> c.partitions();
                 case "--max-body-bytes" -> c.maxBodyBytes();
+                case "--public-scorecards" -> c.publicScorecards();
+                case "--secure-cookies" -> c.secureCookies();
+                case "--idle-timeout" -> c.idleTimeoutSeconds();
+                case "--request-timeout" -> c.requestTimeoutMs();
                 default -> null;
             };
             return value == null ? null : value.toString();

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import plancheck.domain.Actor;
 import plancheck.domain.Commitment;
 import plancheck.domain.Result;
 import plancheck.service.FieldError;
@@ -64,9 +65,9 @@ public final class DatasetLoader {
         List<Commitment> commitments = files.stream().flatMap(f -> f.commitments().stream()).toList();
         List<Result> results = files.stream().flatMap(f -> f.results().stream()).toList();
         try {
-            service.createCommitments(commitments, AUTHOR).join();
+            service.createCommitments(commitments, Actor.system(AUTHOR)).join();
             if (!results.isEmpty()) {
-                service.reportAll(results).join();
+                service.reportAll(results, Actor.system(AUTHOR)).join();
             }
         } catch (CompletionException e) {
             Throwable cause = e.getCause();

@@ -51,6 +51,16 @@ public record Result(
         };
     }
 
+    public Result withReportedBy(String who) {
+        return new Result(id, commitmentId, value, stage, done, asOf, who, evidence, note, sample, corrects, reason,
+                review);
+    }
+
+    public Result withReview(Review newReview) {
+        return new Result(id, commitmentId, value, stage, done, asOf, reportedBy, evidence, note, sample, corrects,
+                reason, newReview);
+    }
+
     public Result withId(Long newId) {
         return new Result(newId, commitmentId, value, stage, done, asOf, reportedBy, evidence, note, sample, corrects,
                 reason, review);

@@ -222,6 +222,8 @@ final class Explanations {
                     "结果日期" + r.asOf() + "早于期间起点" + c.effectiveStart() + "，可能属于上一期。",
                     "The result is dated " + r.asOf() + ", before the period starts on " + c.effectiveStart()
                             + "; it may belong to the previous period.");
+            case "UNREVIEWED" -> new Warning(code, "待审核：" + r.asOf() + "报送的结果尚未经督办审核。",
+                    "Awaiting review: the result of " + r.asOf() + " has not been checked by a reviewer yet.");
             default -> new Warning(code, code, code);
         };
     }

@@ -13,6 +13,7 @@ import plancheck.domain.Commitment;
 import plancheck.domain.Firmness;
 import plancheck.domain.Kind;
 import plancheck.domain.Result;
+import plancheck.domain.Review;
 import plancheck.domain.Stage;
 import plancheck.domain.Status;
 
@@ -73,7 +74,9 @@ public final class Track {
             if (r.asOf().toEpochDay() > today) {
                 break;
             }
-            if (r.measures(kind) && (corrected == null || !corrected.contains(r.id()))) {
+            // a returned result does not count until it is reported again
+            if (r.measures(kind) && r.review() != Review.RETURNED
+                    && (corrected == null || !corrected.contains(r.id()))) {
                 previous = counted;
                 counted = r;
             }
@@ -211,6 +214,11 @@ public final class Track {
     /** Whether a usable result exists on or before the evaluation date. */
     public boolean isReported() {
         return counted != null;
+    }
+
+    /** Whether the result that counts is still waiting for a reviewer (待审核). */
+    public boolean isUnreviewed() {
+        return counted != null && counted.review() == Review.SUBMITTED;
     }
 
     public double getValue() {

@@ -21,6 +21,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
+import plancheck.Config;
 import plancheck.domain.Commitment;
 import plancheck.domain.Kind;
 import plancheck.domain.Status;
@@ -32,8 +33,6 @@ import plancheck.service.Validation;
 /** Builds the HTTP API router; the server and the tests use the same one. */
 public final class Api {
 
-    /** Header naming who makes a change; a body field {@code by} (PUT) takes precedence. */
-    public static final String USER_HEADER = "X-User";
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
     private static final String JSON = "application/json; charset=utf-8";
@@ -53,16 +52,23 @@ public final class Api {
      * @param more         further route groups, mounted after the built-in ones; a group that reads bodies adds
      *                     {@link #bodies(long)} to its routes
      */
-    public static Router router(Vertx vertx, Service service, long maxBodyBytes, List<Routes> more) {
+    public static Router router(Vertx vertx, Service service, Config config, List<Routes> more) {
         Api api = new Api(service);
         Router router = Router.router(vertx);
         // bodies are read (and limited) only where a body is expected: a catch-all POST route would turn every
         // unknown path into a 405 instead of a 404
-        BodyHandler bodies = bodies(maxBodyBytes);
+        BodyHandler bodies = bodies(config.maxBodyBytes());
+        Hardening.mount(router, config);
+        Guard guard = new Guard(service.accounts(), service::districts, config.publicScorecards(),
+                config.corsOrigins());
+        router.route().handler(guard::handle);
         router.get("/health").handler(api::health);
         router.get("/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("content-type", "application/yaml; charset=utf-8").end(api.openapi));
-        router.get("/api/rules").handler(ctx -> ok(ctx, service.ruleset()));
+        router.get("/api/rules").handler(ctx -> {
+            new Query(ctx).done();
+            ok(ctx, service.ruleset());
+        });
 
         router.post("/api/commitments/batch").handler(bodies).handler(api::createBatch);
         router.post("/api/commitments").handler(bodies).handler(api::create);
@@ -78,8 +84,12 @@ public final class Api {
         router.get("/api/evaluations/:id").handler(api::evaluation);
         router.get("/api/scorecard").handler(api::scorecard);
 
-        new DistrictRoutes(service.districts()).mount(router);
+        new DistrictRoutes(service).mount(router);
+        new AccountRoutes(service.accounts(), bodies, config.secureCookies()).mount(router);
+        new ReviewRoutes(service, bodies).mount(router);
+        new AuditRoutes(service).mount(router);
         more.forEach(routes -> routes.mount(router));
+        unguarded(router);
 
         router.route().failureHandler(Failures::handle);
         router.errorHandler(400, Failures::badRequest);
@@ -90,6 +100,22 @@ public final class Api {
         });
         router.errorHandler(500, Failures::handle);
         return router;
+    }
+
+    /** Refuses to build a router with a route that has no entry in the permission table. */
+    private static void unguarded(Router router) {
+        for (io.vertx.ext.web.Route route : router.getRoutes()) {
+            if (route.getPath() == null || route.methods() == null) {
+                continue;
+            }
+            for (io.vertx.core.http.HttpMethod m : route.methods()) {
+                if (Permissions.TABLE.stream().noneMatch(r -> r.method().equals(m.name())
+                        && r.path().equals(route.getPath()))) {
+                    throw new IllegalStateException(m.name() + " " + route.getPath()
+                            + " has no entry in Permissions.TABLE");
+                }
+            }
+        }
     }
 
     /** The methods the routes of {@code path} take, for the Allow header of a 405 ("GET, PUT, DELETE"). */
@@ -121,13 +147,14 @@ public final class Api {
     // ---- handlers ----
 
     private void health(RoutingContext ctx) {
+        new Query(ctx).done();
         ok(ctx, new Views.Health("UP", service.ruleset().revision(),
                 service.size(), service.today(), java.time.Instant.now()));
     }
 
     private void create(RoutingContext ctx) {
         Commitment c = JsonBodies.read(ctx, Commitment.class);
-        reply(ctx, 201, service.createCommitment(c, user(ctx, null)), Function.identity());
+        reply(ctx, 201, service.createCommitment(c, Guard.actor(ctx)), Function.identity());
     }
 
     private void createBatch(RoutingContext ctx) {
@@ -136,17 +163,18 @@ public final class Api {
             throw Problem.badRequest("wrong-types", "Fields of the wrong type or value", "null in the array",
                     List.of(new FieldError("[" + cs.indexOf(null) + "]", "must be an object")));
         }
-        reply(ctx, 201, service.createCommitments(cs, user(ctx, null)), Function.identity());
+        reply(ctx, 201, service.createCommitments(cs, Guard.actor(ctx)), Function.identity());
     }
 
     private void list(RoutingContext ctx) {
         Query q = new Query(ctx);
         Service.Filter filter = q.filter(false);
         LocalDate asOf = q.date("asOf");
-        Paging paging = q.paging();
+        Query.Paging paging = q.paging();
         q.done();
-        reply(ctx, 200, asOf == null ? service.commitments(filter, paging.limit, paging.offset)
-                : service.commitments(filter, asOf, paging.limit, paging.offset), Function.identity());
+        filter = service.access().restrict(Guard.actor(ctx), filter);
+        reply(ctx, 200, asOf == null ? service.commitments(filter, paging.limit(), paging.offset())
+                : service.commitments(filter, asOf, paging.limit(), paging.offset()), Function.identity());
     }
 
     private void get(RoutingContext ctx) {
@@ -154,8 +182,11 @@ public final class Api {
         LocalDate asOf = q.date("asOf");
         q.done();
         String id = ctx.pathParam("id");
-        (asOf == null ? service.commitment(id) : service.commitment(id, asOf)).ifPresentOrElse(c -> ok(ctx, c),
-                () -> reply(ctx, 200, service.stored(id), stored -> {
+        (asOf == null ? service.commitment(id) : service.commitment(id, asOf)).ifPresentOrElse(c -> {
+            visible(ctx, c.district(), id);
+            ok(ctx, c);
+        }, () -> reply(ctx, 200, service.stored(id), stored -> {
+                    visible(ctx, stored.commitment().district(), id);
                     if (stored.live()) {
                         return stored.commitment();
                     }
@@ -177,10 +208,9 @@ public final class Api {
                     List.of(new FieldError("", "expected object")));
         }
         String reason = textField(body, "reason");
-        String by = textField(body, "by");
         LocalDate effectiveFrom = dateField(body, "effectiveFrom");
         Commitment c = JsonBodies.convert(body, Commitment.class);
-        reply(ctx, 200, service.reviseCommitment(ctx.pathParam("id"), c, reason, effectiveFrom, user(ctx, by)),
+        reply(ctx, 200, service.reviseCommitment(ctx.pathParam("id"), c, reason, effectiveFrom, Guard.actor(ctx)),
                 Function.identity());
     }
 
@@ -189,37 +219,49 @@ public final class Api {
         String reason = q.text("reason");
         q.done();
         String id = ctx.pathParam("id");
-        Future.fromCompletionStage(service.retireCommitment(id, reason, user(ctx, null)), ctx.vertx().getOrCreateContext())
+        Future.fromCompletionStage(service.retireCommitment(id, reason, Guard.actor(ctx)),
+                ctx.vertx().getOrCreateContext())
                 .onSuccess(v -> ctx.response().setStatusCode(204).end())
                 .onFailure(ctx::fail);
     }
 
     private void revisions(RoutingContext ctx) {
+        new Query(ctx).done();
         String id = ctx.pathParam("id");
         CompletableFuture<Views.Revisions> view = service.stored(id).thenCombine(service.revisions(id),
-                (stored, revisions) -> new Views.Revisions(id, stored.retired(), revisions));
+                (stored, revisions) -> {
+                    visible(ctx, stored.commitment().district(), id);
+                    return new Views.Revisions(id, stored.retired(), revisions);
+                });
         reply(ctx, 200, view, Function.identity());
     }
 
     private void report(RoutingContext ctx) {
+        new Query(ctx).done();
         Views.ResultInput input = JsonBodies.read(ctx, Views.ResultInput.class);
-        reply(ctx, 201, service.report(input.toResult(ctx.pathParam("id"), user(ctx, null))), Views.Reported::of);
+        reply(ctx, 201, service.report(input.toResult(ctx.pathParam("id")), Guard.actor(ctx)), Views.Reported::of);
     }
 
     private void results(RoutingContext ctx) {
         Query q = new Query(ctx);
         LocalDate asOf = q.date("asOf");
         q.done();
-        reply(ctx, 200, service.results(ctx.pathParam("id")), rs -> Views.ListedResult.of(rs, asOf));
+        String id = ctx.pathParam("id");
+        reply(ctx, 200, service.stored(id).thenCompose(stored -> {
+            visible(ctx, stored.commitment().district(), id);
+            return service.results(id).thenCombine(service.reviewMarks(id), (rs, marks) ->
+                    Views.ListedResult.of(rs, marks, asOf));
+        }), Function.identity());
     }
 
     private void evaluations(RoutingContext ctx) {
         Query q = new Query(ctx);
         Service.Filter filter = q.filter(true);
         LocalDate asOf = q.date("asOf");
-        Paging paging = q.paging();
+        Query.Paging paging = q.paging();
         q.done();
-        reply(ctx, 200, service.evaluations(filter, asOf, paging.limit, paging.offset),
+        filter = service.access().restrict(Guard.actor(ctx), filter);
+        reply(ctx, 200, service.evaluations(filter, asOf, paging.limit(), paging.offset()),
                 page -> page.map(Views.EvaluationView::of));
     }
 
@@ -230,17 +272,23 @@ public final class Api {
         String id = ctx.pathParam("id");
         if (asOf == null) {
             // the hot read: straight from the index, without a hop through a future
-            ok(ctx, Views.EvaluationView.of(service.evaluation(id).orElseThrow(() -> new Rejected.NotFound(id))));
+            plancheck.domain.Evaluation e = service.evaluation(id).orElseThrow(() -> new Rejected.NotFound(id));
+            visible(ctx, service.commitment(id).map(Commitment::district).orElse(null), id);
+            ok(ctx, Views.EvaluationView.of(e));
             return;
         }
-        reply(ctx, 200, service.evaluation(id, asOf), Views.EvaluationView::of);
+        reply(ctx, 200, service.stored(id).thenCompose(stored -> {
+            visible(ctx, stored.commitment().district(), id);
+            return service.evaluation(id, asOf);
+        }), Views.EvaluationView::of);
     }
 
     private void scorecard(RoutingContext ctx) {
         Query q = new Query(ctx);
-        Service.Filter filter = q.filter(true);
+        Service.Filter asked = q.filter(true);
         LocalDate asOf = q.date("asOf");
         q.done();
+        Service.Filter filter = service.access().restrict(Guard.actor(ctx), asked);
         reply(ctx, 200, service.scorecard(filter, asOf), s -> Views.ScorecardView.of(s, filter));
     }
 
@@ -268,9 +316,9 @@ public final class Api {
         ctx.response().setStatusCode(status).putHeader("content-type", JSON).end(Buffer.buffer(JsonBodies.bytes(body)));
     }
 
-    /** Who makes the change: the body's {@code by}, else the X-User header, else the service's default. */
-    private static String user(RoutingContext ctx, String by) {
-        return by != null ? by : ctx.request().getHeader(USER_HEADER);
+    /** A commitment of a district out of the actor's read scope answers as if it did not exist. */
+    private void visible(RoutingContext ctx, String district, String id) {
+        service.access().requireVisible(Guard.actor(ctx), district, () -> new Rejected.NotFound(id));
     }
 
     /** Removes a text field from the body, refusing any other type. */
@@ -292,23 +340,12 @@ public final class Api {
         if (text == null) {
             return null;
         }
-        String problem = notADate(text);
+        String problem = Query.notADate(text);
         if (problem != null) {
             throw Problem.badRequest("wrong-types", "Fields of the wrong type or value", name + " must be a date",
                     List.of(new FieldError(name, problem)));
         }
         return LocalDate.parse(text);
-    }
-
-    /** Why {@code text} is not a date the API takes (YYYY-MM-DD in a plausible year); null when it is one. */
-    private static String notADate(String text) {
-        try {
-            int year = LocalDate.parse(text).getYear();
-            return year < Validation.FIRST_YEAR || year > Validation.LAST_YEAR
-                    ? "year must be between " + Validation.FIRST_YEAR + " and " + Validation.LAST_YEAR : null;
-        } catch (DateTimeParseException e) {
-            return "'" + text + "' is not a date (YYYY-MM-DD)";
-        }
     }
 
     private static byte[] resource(String name) {
@@ -319,121 +356,6 @@ public final class Api {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private record Paging(int limit, int offset) {
-    }
-
-    /**
-     * Query parameters, each parsed once; every bad one is collected before the request is refused. A parameter
-     * the route does not read, or a single-valued one given twice, is refused too: a misspelt filter must not
-     * quietly widen a list.
-     */
-    private static final class Query {
-        private final RoutingContext ctx;
-        private final List<FieldError> errors = new ArrayList<>();
-        private final java.util.Set<String> read = new java.util.HashSet<>();
-
-        Query(RoutingContext ctx) {
-            this.ctx = ctx;
-        }
-
-        String text(String name) {
-            read.add(name);
-            List<String> all = ctx.queryParam(name);
-            if (all.size() > 1) {
-                errors.add(new FieldError(name, "given " + all.size() + " times; expected once"));
-                return null;
-            }
-            String v = all.isEmpty() ? null : all.get(0);
-            return v == null || v.isEmpty() ? null : v;
-        }
-
-        /** A parameter that may be repeated ({@code district=a&district=b}); empty values are refused. */
-        java.util.Set<String> texts(String name) {
-            read.add(name);
-            java.util.Set<String> out = new java.util.LinkedHashSet<>();
-            for (String v : ctx.queryParam(name)) {
-                if (v.isEmpty()) {
-                    errors.add(new FieldError(name, "must not be empty"));
-                } else {
-                    out.add(v);
-                }
-            }
-            return out;
-        }
-
-        /** The filter parameters; {@code evaluated}: also status and warning, which need an evaluation. */
-        Service.Filter filter(boolean evaluated) {
-            return new Service.Filter(texts("district"), integer("year"), text("category"), oneOf("kind", Kind.class),
-                    evaluated ? oneOf("status", Status.class) : null, text("owner"),
-                    evaluated ? text("warning") : null);
-        }
-
-        Integer integer(String name) {
-            String v = text(name);
-            if (v == null) {
-                return null;
-            }
-            try {
-                return Integer.parseInt(v);
-            } catch (NumberFormatException e) {
-                errors.add(new FieldError(name, "'" + v + "' is not an integer"));
-                return null;
-            }
-        }
-
-        LocalDate date(String name) {
-            String v = text(name);
-            if (v == null) {
-                return null;
-            }
-            String problem = notADate(v);
-            if (problem != null) {
-                errors.add(new FieldError(name, problem));
-                return null;
-            }
-            return LocalDate.parse(v);
-        }
-
-        <E extends Enum<E>> E oneOf(String name, Class<E> type) {
-            String v = text(name);
-            if (v == null) {
-                return null;
-            }
-            try {
-                return Enum.valueOf(type, v);
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(name, "unknown value '" + v + "'; one of "
-                        + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
-                return null;
-            }
-        }
-
-        Paging paging() {
-            Integer limit = integer("limit");
-            Integer offset = integer("offset");
-            if (limit != null && (limit < 1 || limit > MAX_LIMIT)) {
-                errors.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));
-            }
-            if (offset != null && offset < 0) {
-                errors.add(new FieldError("offset", "must not be negative"));
-            }
-            return new Paging(limit == null ? DEFAULT_LIMIT : limit, offset == null ? 0 : offset);
-        }
-
-        /** Refuses the request if any parameter was bad. */
-        void done() {
-            for (String name : ctx.queryParams().names()) {
-                if (!read.contains(name)) {
-                    errors.add(new FieldError(name, "unknown query parameter"));
-                }
-            }
-            if (!errors.isEmpty()) {
-                throw Problem.badRequest("bad-query", "Bad query parameters", "some query parameters are invalid",
-                        errors);
-            }
         }
     }
 }

@@ -7,7 +7,7 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import plancheck.domain.District;
-import plancheck.service.Districts;
+import plancheck.service.Service;
 import plancheck.service.FieldError;
 
 /**
@@ -16,10 +16,10 @@ import plancheck.service.FieldError;
  */
 final class DistrictRoutes implements Routes {
 
-    private final Districts districts;
+    private final Service service;
 
-    DistrictRoutes(Districts districts) {
-        this.districts = districts;
+    DistrictRoutes(Service service) {
+        this.service = service;
     }
 
     /** A district with its direct children's ids. */
@@ -28,20 +28,24 @@ final class DistrictRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.get("/api/districts").handler(ctx -> send(ctx, districts.all().stream().map(this::view).toList()));
+        router.get("/api/districts").handler(ctx -> {
+            new Query(ctx).done();
+            send(ctx, service.districts().all().stream().map(this::view).toList());
+        });
         router.get("/api/districts/:id").handler(this::one);
     }
 
     private void one(RoutingContext ctx) {
+        new Query(ctx).done();
         String id = ctx.pathParam("id");
-        District d = districts.get(id).orElseThrow(() -> new Problem.Raised(Problem.of("not-found",
+        District d = service.districts().get(id).orElseThrow(() -> new Problem.Raised(Problem.of("not-found",
                 "No such district", 404, "no district " + id, List.of(new FieldError("id", "unknown: " + id)))));
         send(ctx, view(d));
     }
 
     private DistrictView view(District d) {
         return new DistrictView(d.id(), d.name(), d.level(), d.parent(),
-                districts.children(d.id()).stream().map(District::id).toList());
+                service.districts().children(d.id()).stream().map(District::id).toList());
     }
 
     private static void send(RoutingContext ctx, Object body) {

@@ -47,6 +47,18 @@ final class Failures {
         if (failure instanceof Rejected.NotFound notFound) {
             return Problem.of("not-found", "No such " + notFound.thing(), 404, notFound.getMessage(), notFound.errors());
         }
+        if (failure instanceof Rejected.Forbidden forbidden) {
+            return Problem.of("forbidden", "Not allowed", 403, forbidden.getMessage(), forbidden.errors());
+        }
+        if (failure instanceof Rejected.Unauthorized unauthorized) {
+            return Problem.of("unauthorized", "Credentials required", 401, unauthorized.getMessage(),
+                    unauthorized.errors());
+        }
+        if (failure instanceof Rejected.Throttled throttled) {
+            ctx.response().putHeader("Retry-After", String.valueOf(throttled.retryAfterSeconds()));
+            return Problem.of("too-many-attempts", "Too many refused logins", 429, throttled.getMessage(),
+                    throttled.errors());
+        }
         if (failure instanceof Rejected.Conflict conflict) {
             return Problem.of("conflict", "The request clashes with what is stored", 409, conflict.getMessage(),
                     conflict.errors());
@@ -76,6 +88,9 @@ final class Failures {
         HttpServerResponse response = ctx.response();
         if (response.ended() || response.headWritten()) {
             return;
+        }
+        if (problem.status() == 401) {
+            response.putHeader("WWW-Authenticate", "Bearer realm=\"plancheck\"");
         }
         response.setStatusCode(problem.status()).putHeader("content-type", Problem.MEDIA_TYPE + "; charset=utf-8")
                 .end(Buffer.buffer(JsonBodies.bytes(problem)));

@@ -44,8 +44,7 @@ public final class ImportRoutes implements Routes {
     private static final Set<String> RESULT_CANDIDATE_ONLY = Set.of("project", "confidence", "span", "quote", "notes",
             "accepted", "unlinked", "district", "year", "metric", "unit");
     /** Result fields a planner may edit on a proposed result. */
-    private static final Set<String> RESULT_EDITS = Set.of("value", "stage", "done", "asOf", "reportedBy", "note",
-            "sample");
+    private static final Set<String> RESULT_EDITS = Set.of("value", "stage", "done", "asOf", "note", "sample");
     private static final String JSON = "application/json; charset=utf-8";
     private static final String TEXT = "text/plain; charset=utf-8";
 
@@ -64,8 +63,8 @@ public final class ImportRoutes implements Routes {
     @Override
     public void mount(Router router) {
         router.post("/api/imports").handler(Api.bodies(maxBodyBytes)).handler(this::importReport);
-        router.get("/api/imports/:id").handler(ctx -> json(ctx, 200, imports.draft(ctx.pathParam("id"))));
-        router.get("/api/imports/:id/text").handler(ctx -> text(ctx, imports.text(ctx.pathParam("id"))));
+        router.get("/api/imports/:id").handler(ctx -> json(ctx, 200, imports.draft(ctx.pathParam("id"), Guard.actor(ctx))));
+        router.get("/api/imports/:id/text").handler(ctx -> text(ctx, imports.text(ctx.pathParam("id"), Guard.actor(ctx))));
         router.post("/api/imports/:id/accept").handler(Api.bodies(maxBodyBytes)).handler(this::accept);
         router.get("/api/documents/:document").handler(ctx -> text(ctx,
                 imports.document(ctx.pathParam("document"))));
@@ -78,7 +77,7 @@ public final class ImportRoutes implements Routes {
     private void importReport(RoutingContext ctx) {
         Request request = validate(ctx);
         Future.fromCompletionStage(imports.create(request.text(), request.district(), request.document(),
-                ctx.request().getHeader(Api.USER_HEADER)), ctx.vertx().getOrCreateContext()).onComplete(ar -> {
+                Guard.actor(ctx)), ctx.vertx().getOrCreateContext()).onComplete(ar -> {
                     if (ar.failed()) {
                         ctx.fail(ar.cause());
                     } else {
@@ -105,9 +104,9 @@ public final class ImportRoutes implements Routes {
         List<ObjectNode> rs = picks(tree, "results", errors);
         refuse(errors);
         String id = ctx.pathParam("id");
-        String by = ctx.request().getHeader(Api.USER_HEADER);
+        plancheck.domain.Actor by = Guard.actor(ctx);
         // edits apply to the candidates as proposed: read the draft, map the edited candidates, then accept
-        json(ctx, 200, imports.draft(id).thenCompose(draft -> {
+        json(ctx, 200, imports.draft(id, by).thenCompose(draft -> {
             List<FieldError> refused = new ArrayList<>();
             List<Imports.Pick<Commitment>> commitments = new ArrayList<>();
             for (int i = 0; i < cs.size(); i++) {

@@ -38,30 +38,42 @@ final class Views {
     }
 
     /** What a client sends to report a result; the commitment comes from the path, the id from the store. */
-    record ResultInput(Double value, Stage stage, Boolean done, LocalDate asOf, String reportedBy, Evidence evidence,
+    record ResultInput(Double value, Stage stage, Boolean done, LocalDate asOf, Evidence evidence,
             String note, Boolean sample, Long corrects, String reason) {
 
-        Result toResult(String commitmentId, String user) {
-            return new Result(null, commitmentId, value, stage, done, asOf, reportedBy != null ? reportedBy : user,
-                    evidence, note, Boolean.TRUE.equals(sample), corrects, reason, null);
+        /** The reporter is not given: it is who the credential says. */
+        Result toResult(String commitmentId) {
+            return new Result(null, commitmentId, value, stage, done, asOf, null, evidence, note,
+                    Boolean.TRUE.equals(sample), corrects, reason, null);
         }
     }
 
-    /** A result as listed: with the id of the result that corrects it, where one does (by the listing's date). */
+    /**
+     * A result as listed: with the id of the result that corrects it, where one does (by the listing's date), and
+     * its review: who decided, when, and why it was returned.
+     */
     record ListedResult(Long id, String commitmentId, Double value, Stage stage, Boolean done, LocalDate asOf,
             String reportedBy, Evidence evidence, String note, boolean sample, Long corrects, String reason,
-            plancheck.domain.Review review, Long correctedBy) {
+            plancheck.domain.Review review, Long correctedBy, String reviewedBy, Instant reviewedAt,
+            String reviewReason) {
 
         /** The results described on or before {@code asOf} (null: all), each with its correction if listed. */
-        static List<ListedResult> of(List<Result> results, LocalDate asOf) {
+        static List<ListedResult> of(List<Result> results, Map<Long, Store.ReviewMark> marks, LocalDate asOf) {
             List<Result> shown = results.stream().filter(r -> asOf == null || !r.asOf().isAfter(asOf)).toList();
             Map<Long, Long> correctedBy = new java.util.HashMap<>();
             shown.stream().filter(r -> r.corrects() != null).forEach(r -> correctedBy.put(r.corrects(), r.id()));
             return shown.stream().map(r -> new ListedResult(r.id(), r.commitmentId(), r.value(), r.stage(), r.done(),
                     r.asOf(), r.reportedBy(), r.evidence(), r.note(), r.sample(), r.corrects(), r.reason(),
-                    r.review(), correctedBy.get(r.id()))).toList();
+                    r.review(), correctedBy.get(r.id()), mark(marks, r).by(), mark(marks, r).at(),
+                    mark(marks, r).reason())).toList();
+        }
+
+        private static Store.ReviewMark mark(Map<Long, Store.ReviewMark> marks, Result r) {
+            return marks.getOrDefault(r.id(), NO_MARK);
         }
     }
+
+    private static final Store.ReviewMark NO_MARK = new Store.ReviewMark(null, null, null, null);
 
     record Reported(Result result, EvaluationView evaluation) {
         static Reported of(Service.Reported r) {

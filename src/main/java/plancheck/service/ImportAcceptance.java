@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import plancheck.domain.Actor;
 import plancheck.domain.Commitment;
 import plancheck.domain.Result;
 import plancheck.ingest.CommitmentCandidate;
@@ -32,7 +33,7 @@ final class ImportAcceptance {
     private final Service service;
     private final Store store;
     private final String importId;
-    private final String by;
+    private final Actor by;
     private final ImportReport report;
     private final Map<String, Store.ImportMark> marks;
     private final List<FieldError> errors = new ArrayList<>();
@@ -43,7 +44,7 @@ final class ImportAcceptance {
     private final List<Result> results = new ArrayList<>();
     private final List<String> resultCandidates = new ArrayList<>();
 
-    ImportAcceptance(Imports imports, String importId, String by) {
+    ImportAcceptance(Imports imports, String importId, Actor by) {
         this.service = imports.service;
         this.store = imports.store;
         this.importId = importId;
@@ -141,7 +142,7 @@ final class ImportAcceptance {
         }
         Result r = pick.edited() == null ? cand.result() : pick.edited();
         Result linked = new Result(null, target, r.value(), r.stage(), r.done(), r.asOf(),
-                r.reportedBy() != null ? r.reportedBy() : Service.author(by), cand.result().evidence(), r.note(),
+                r.reportedBy() != null ? r.reportedBy() : by.login(), cand.result().evidence(), r.note(),
                 r.sample());
         List<FieldError> broken = new ArrayList<>(Validation.result(linked, k, service.resultDay(), field + "."));
         if (linked.asOf() != null && linked.asOf().isBefore(k.effectiveStart())) {

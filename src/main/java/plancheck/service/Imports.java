@@ -16,6 +16,8 @@ import java.util.stream.Stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
+import plancheck.domain.Action;
+import plancheck.domain.Actor;
 import plancheck.domain.Commitment;
 import plancheck.domain.Result;
 import plancheck.domain.Source;
@@ -102,7 +104,7 @@ public final class Imports {
     }
 
     /** Reads the text, keeps it and its candidates as a draft; {@code by} is recorded as who imported it. */
-    public CompletableFuture<Draft> create(String text, String district, String document, String by) {
+    public CompletableFuture<Draft> create(String text, String district, String document, Actor by) {
         return service.offThread(() -> {
             String id = "imp-" + UUID.randomUUID();
             ImportReport report = withSources(importer.importText(text, district, document), id);
@@ -110,23 +112,50 @@ public final class Imports {
                     report.commitments().stream().map(c -> c.commitment().district()),
                     report.results().stream().map(ResultCandidate::district))
                     .filter(d -> d != null).findFirst().orElse(null);
-            Store.ImportDraft d = new Store.ImportDraft(id, document, resolved, Service.author(by),
+            if (resolved == null ? !by.mayAnywhere(Action.PLAN) : !service.access().may(by, Action.PLAN, resolved)) {
+                service.access().require(by, Action.PLAN, resolved, "district");
+            }
+            Store.ImportDraft d = new Store.ImportDraft(id, document, resolved, by.login(),
                     service.instant(), text, text.length(), write(report));
-            store.insertImport(d);
+            service.onWriter(() -> {
+                store.atomically(() -> {
+                    store.insertImport(d);
+                    service.audit().append(service.audit().entry(by, Action.PLAN, "import.create", "import", id,
+                            resolved, null, new ImportSummary(document, resolved, text.length(),
+                                    report.commitments().size(), report.results().size())));
+                    return null;
+                });
+                return CompletableFuture.completedFuture(null);
+            }).join();
             return view(d, report, Map.of());
         });
     }
 
-    public CompletableFuture<Draft> draft(String id) {
+    /** What the audit log keeps of a new import (the text itself stays in the draft). */
+    record ImportSummary(String document, String district, int textLength, int commitments, int results) {
+    }
+
+    /** The draft as it stands, for an actor who may read its district. */
+    public CompletableFuture<Draft> draft(String id, Actor by) {
         return service.offThread(() -> {
-            Store.ImportDraft d = stored(id, false);
+            Store.ImportDraft d = visible(stored(id, false), by);
             return view(d, read(d.candidates()), marks(id));
         });
     }
 
     /** The text as it was sent, which every span points into. */
-    public CompletableFuture<String> text(String id) {
-        return service.offThread(() -> stored(id, true).text());
+    public CompletableFuture<String> text(String id, Actor by) {
+        return service.offThread(() -> visible(stored(id, true), by).text());
+    }
+
+    /** A draft filed under no district is seen by those who may import anywhere. */
+    private Store.ImportDraft visible(Store.ImportDraft d, Actor by) {
+        boolean may = d.district() == null ? by.mayAnywhere(Action.PLAN)
+                : service.access().may(by, Action.READ, d.district());
+        if (!may) {
+            throw new Rejected.NotFound("import", "id", d.id());
+        }
+        return d;
     }
 
     /** The text of a seed report shipped with the data set ({@code 003_af213d65b87cb190}, or its file name). */
@@ -154,7 +183,7 @@ public final class Imports {
      * {@link Outcome#NOT_LINKED} with the reason; they can be accepted once their commitment is stored.
      */
     public CompletableFuture<Accepted> accept(String importId, List<Pick<Commitment>> commitments,
-            List<Pick<Result>> results, String by) {
+            List<Pick<Result>> results, Actor by) {
         return service.writeImport(() -> new ImportAcceptance(this, importId, by).decide(commitments, results), by);
     }
 

@@ -48,4 +48,33 @@ public sealed class Rejected extends RuntimeException {
             super(detail, errors);
         }
     }
+
+    /** The credential's roles do not allow this here (403). */
+    public static final class Forbidden extends Rejected {
+        public Forbidden(String detail, List<FieldError> errors) {
+            super(detail, errors);
+        }
+    }
+
+    /** No valid credential, or a login refused (401). */
+    public static final class Unauthorized extends Rejected {
+        public Unauthorized(String detail, List<FieldError> errors) {
+            super(detail, errors);
+        }
+    }
+
+    /** Too many refused logins for this account or address: try again after {@code retryAfterSeconds} (429). */
+    public static final class Throttled extends Rejected {
+        private final long retryAfterSeconds;
+
+        public Throttled(String detail, long retryAfterSeconds) {
+            super(detail, List.of(new FieldError("login", "too many refused attempts; retry after "
+                    + retryAfterSeconds + " s")));
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
 }

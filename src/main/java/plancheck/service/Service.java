@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
+import plancheck.domain.Action;
+import plancheck.domain.Actor;
 import plancheck.domain.Commitment;
 import plancheck.domain.Evaluation;
 import plancheck.domain.Kind;
@@ -31,6 +33,7 @@ import plancheck.domain.Result;
 import plancheck.domain.Status;
 import plancheck.engine.Engine;
 import plancheck.engine.Ruleset;
+import plancheck.store.AuditStore;
 import plancheck.store.Store;
 
 /**
@@ -67,6 +70,10 @@ public final class Service implements AutoCloseable {
             return new Filter(district == null ? null : Set.of(district), year, null, null, null, null, null);
         }
 
+        public Filter withDistricts(Set<String> newDistricts) {
+            return new Filter(newDistricts, year, category, kind, status, owner, warning);
+        }
+
         boolean matches(Commitment c) {
             return (districts == null || districts.contains(c.district())) && (year == null || year == c.year())
                     && (category == null || category.equals(c.category())) && (kind == null || kind == c.kind())
@@ -92,7 +99,6 @@ public final class Service implements AutoCloseable {
         }
     }
 
-    private static final String ANONYMOUS = "anonymous";
     private static final int MAX_GROUP = 512;
 
     private final Store store;
@@ -100,6 +106,9 @@ public final class Service implements AutoCloseable {
     private final Clock clock;
     private Districts districts;
     private History history;
+    private Access access;
+    private AuditTrail audit;
+    private Accounts accounts;
     /** Committed current revisions of the live commitments; changed only on the writer thread after a commit. */
     private final Map<String, Commitment> live = new ConcurrentHashMap<>();
     /** Ids of the commitments with stored results; changed only on the writer thread after a commit. */
@@ -116,8 +125,17 @@ public final class Service implements AutoCloseable {
 
     /** Loads what is stored into the engine and returns a service ready for requests. */
     public static Service start(Store store, Engine engine, Clock clock) {
+        return start(store, engine, clock, Accounts.Policy.DEFAULT);
+    }
+
+    /** The same with the given login and session policy. */
+    public static Service start(Store store, Engine engine, Clock clock, Accounts.Policy policy) {
         Service service = new Service(store, engine, clock);
         service.districts = Districts.load(new plancheck.store.DistrictStore(store));
+        service.access = new Access(() -> service.districts);
+        service.audit = new AuditTrail(new AuditStore(store), clock);
+        service.accounts = new Accounts(store, service.audit, service.access, () -> service.districts, clock,
+                service.writer, service.readers, policy);
         service.history = History.load(store, clock.getZone());
         List<Commitment> commitments = store.liveCommitments();
         commitments.forEach(c -> service.live.put(c.id(), c));
@@ -130,12 +148,12 @@ public final class Service implements AutoCloseable {
     // ---- writes ----
 
     /** Stores one new commitment (id generated when absent) as revision 1. */
-    public CompletableFuture<Commitment> createCommitment(Commitment c, String by) {
+    public CompletableFuture<Commitment> createCommitment(Commitment c, Actor by) {
         return write(() -> created(create(List.of(c), by, false))).thenApply(list -> list.get(0));
     }
 
     /** Stores new commitments in one transaction, all or none; field names in errors start with "[index].". */
-    public CompletableFuture<List<Commitment>> createCommitments(List<Commitment> cs, String by) {
+    public CompletableFuture<List<Commitment>> createCommitments(List<Commitment> cs, Actor by) {
         return write(() -> created(create(cs, by, true)));
     }
 
@@ -146,9 +164,13 @@ public final class Service implements AutoCloseable {
      * @param effectiveFrom the date from which the revision applies; null: today
      */
     public CompletableFuture<Commitment> reviseCommitment(String id, Commitment c, String reason,
-            LocalDate effectiveFrom, String by) {
+            LocalDate effectiveFrom, Actor by) {
         return write(() -> {
             Commitment current = current(id);
+            access.require(by, Action.PLAN, current.district(), "id");
+            if (c.district() != null && !c.district().equals(current.district())) {
+                access.require(by, Action.PLAN, c.district(), "district");
+            }
             List<FieldError> errors = new ArrayList<>(Validation.commitment(c, ""));
             LocalDate today = LocalDate.now(clock);
             if (effectiveFrom != null && effectiveFrom.isAfter(today)) {
@@ -167,7 +189,12 @@ public final class Service implements AutoCloseable {
             }
             reject(errors);
             Commitment next = c.withId(id).withRevision(current.revision() + 1);
-            store.revise(next, reason, who(by), now(), effectiveFrom == null ? today : effectiveFrom);
+            store.atomically(() -> {
+                store.revise(next, reason, by.login(), now(), effectiveFrom == null ? today : effectiveFrom);
+                audit.append(audit.entry(by, Action.PLAN, "commitment.revise", "commitment", id, next.district(),
+                        current, next));
+                return null;
+            });
             history.revised(id, store.revisions(id));
             live.put(id, next);
             return engine.upsert(next).thenApply(e -> next);
@@ -175,11 +202,17 @@ public final class Service implements AutoCloseable {
     }
 
     /** Retires a commitment: it leaves the evaluations; its revisions and results stay stored. */
-    public CompletableFuture<Void> retireCommitment(String id, String reason, String by) {
+    public CompletableFuture<Void> retireCommitment(String id, String reason, Actor by) {
         return write(() -> {
-            current(id);
+            Commitment c = current(id);
+            access.require(by, Action.CLOSE, c.district(), "id");
             Instant at = now();
-            store.retire(id, reason, who(by), at);
+            store.atomically(() -> {
+                store.retire(id, reason, by.login(), at);
+                audit.append(audit.entry(by, Action.CLOSE, "commitment.retire", "commitment", id, c.district(), c,
+                        null));
+                return null;
+            });
             history.retired(id, store.revisions(id), at, engine.results(id));
             live.remove(id);
             return engine.retire(id);
@@ -187,13 +220,13 @@ public final class Service implements AutoCloseable {
     }
 
     /** Appends one result; completes with it (id assigned) and the fresh evaluation of its commitment. */
-    public CompletableFuture<Reported> report(Result r) {
-        return enqueue(List.of(r), false).thenApply(list -> list.get(0));
+    public CompletableFuture<Reported> report(Result r, Actor by) {
+        return enqueue(List.of(r), false, by).thenApply(list -> list.get(0));
     }
 
     /** Appends results, all or none; field names in errors start with "[index].". */
-    public CompletableFuture<List<Reported>> reportAll(List<Result> rs) {
-        return enqueue(rs, true);
+    public CompletableFuture<List<Reported>> reportAll(List<Result> rs, Actor by) {
+        return enqueue(rs, true, by);
     }
 
     // ---- reads ----
@@ -256,6 +289,11 @@ public final class Service implements AutoCloseable {
         });
     }
 
+    /** Who reviewed which result of a commitment, and why one was returned. */
+    public CompletableFuture<Map<Long, Store.ReviewMark>> reviewMarks(String id) {
+        return read(() -> store.reviewMarks(id));
+    }
+
     private static List<Result> stored(List<Result> results) {
         return results.stream().sorted(Comparator.comparing(Result::id)).toList();
     }
@@ -300,6 +338,31 @@ public final class Service implements AutoCloseable {
     /** The district registry. */
     public Districts districts() {
         return districts;
+    }
+
+    /** Who may do what where. */
+    public Access access() {
+        return access;
+    }
+
+    /** Accounts, logins and tokens. */
+    public Accounts accounts() {
+        return accounts;
+    }
+
+    /** Entries of the audit log, off the caller's thread. */
+    public CompletableFuture<List<AuditStore.Entry>> audit(AuditStore.Query query) {
+        return read(() -> audit.store().list(query));
+    }
+
+    /** Checks the audit log's hash chain. */
+    public AuditStore.Verification verifyAudit() {
+        return audit.store().verify();
+    }
+
+    /** The time zone of the service's dates. */
+    public java.time.ZoneId zone() {
+        return clock.getZone();
     }
 
     /** The one place a district filter widens to the subtree of each named district. */
@@ -360,14 +423,32 @@ public final class Service implements AutoCloseable {
      * Decides on the writer thread (seeing every earlier write), stores the decision in one transaction, then feeds
      * the engine as creating commitments and reporting results do: commitments first, then their results.
      */
-    <T> CompletableFuture<T> writeImport(Supplier<ImportWrite<T>> decide, String by) {
+    <T> CompletableFuture<T> writeImport(Supplier<ImportWrite<T>> decide, Actor by) {
         return write(() -> {
             ImportWrite<T> w = decide.get();
             Store.ImportAcceptance a = w.acceptance();
             List<Commitment> fresh = a.commitments();
+            for (int i = 0; i < fresh.size(); i++) {
+                access.require(by, Action.PLAN, fresh.get(i).district(), "commitments");
+            }
+            for (Result r : a.results()) {
+                String d = live.containsKey(r.commitmentId()) ? live.get(r.commitmentId()).district()
+                        : districtOf(fresh, r);
+                access.require(by, Action.PLAN, d, "results");
+            }
             List<Result> stored;
             try {
-                stored = store.acceptImport(a, who(by), now());
+                stored = store.atomically(() -> {
+                    List<Result> rs = store.acceptImport(a, by.login(), now());
+                    List<AuditStore.Entry> entries = new ArrayList<>();
+                    fresh.forEach(c -> entries.add(audit.entry(by, Action.PLAN, "commitment.create", "commitment",
+                            c.id(), c.district(), null, c)));
+                    rs.forEach(r -> entries.add(audit.entry(by, Action.PLAN, "result.create", "result",
+                            String.valueOf(r.id()), live.containsKey(r.commitmentId())
+                                    ? live.get(r.commitmentId()).district() : districtOf(fresh, r), null, r)));
+                    audit.append(entries);
+                    return rs;
+                });
             } catch (Store.DuplicateIdException e) {
                 throw new Rejected.Conflict("commitment " + e.id() + " already exists (ids of retired ones stay"
                         + " taken)", List.of(new FieldError("commitments", "candidate " + a.commitmentCandidates()
@@ -389,6 +470,11 @@ public final class Service implements AutoCloseable {
         return store;
     }
 
+    /** The live commitments the filter matches (its districts widened to their subtrees), by id. */
+    List<Commitment> liveMatching(Filter filter) {
+        return select(expand(filter));
+    }
+
     /** The live commitments of one district and year (current on the writer thread). */
     List<Commitment> liveOf(String district, int year) {
         return select(Filter.of(district, year));
@@ -403,13 +489,32 @@ public final class Service implements AutoCloseable {
         return now();
     }
 
-    static String author(String by) {
-        return who(by);
+    AuditTrail audit() {
+        return audit;
+    }
+
+    /** Runs a write on the writer thread (see {@link #write}); for the use cases kept beside this class. */
+    <T> CompletableFuture<T> onWriter(Supplier<CompletableFuture<T>> work) {
+        return write(work);
+    }
+
+    Engine engine() {
+        return engine;
+    }
+
+    /** The live commitment with this id, else a 404 or (retired) 409 refusal; on the writer thread. */
+    Commitment live(String id) {
+        return current(id);
+    }
+
+    private static String districtOf(List<Commitment> cs, Result r) {
+        return cs.stream().filter(c -> c.id().equals(r.commitmentId())).map(Commitment::district).findFirst()
+                .orElse(null);
     }
 
     // ---- inside ----
 
-    private List<Commitment> create(List<Commitment> cs, String by, boolean batch) {
+    private List<Commitment> create(List<Commitment> cs, Actor by, boolean batch) {
         List<FieldError> errors = new ArrayList<>();
         List<Commitment> fresh = new ArrayList<>(cs.size());
         Set<String> ids = new HashSet<>();
@@ -427,8 +532,16 @@ public final class Service implements AutoCloseable {
             errors.add(new FieldError("", "at least one commitment"));
         }
         reject(errors);
+        for (int i = 0; i < fresh.size(); i++) {
+            access.require(by, Action.PLAN, fresh.get(i).district(), (batch ? "[" + i + "]." : "") + "district");
+        }
         try {
-            store.insertCommitments(fresh, who(by), now());
+            store.atomically(() -> {
+                store.insertCommitments(fresh, by.login(), now());
+                audit.append(fresh.stream().map(c -> audit.entry(by, Action.PLAN, "commitment.create", "commitment",
+                        c.id(), c.district(), null, c)).toList());
+                return null;
+            });
         } catch (Store.DuplicateIdException e) {
             throw new Rejected.Conflict("commitment " + e.id() + " already exists (ids of retired ones stay taken)",
                     List.of(new FieldError(batch ? "[" + indexOf(fresh, e.id()) + "].id" : "id", "already exists")));
@@ -443,11 +556,14 @@ public final class Service implements AutoCloseable {
     }
 
     /** Reports waiting for the writer, which commits all that are waiting in one transaction (group commit). */
-    private record Pending(List<Result> results, boolean batch, CompletableFuture<List<Reported>> done) {
+    private record Pending(List<Result> results, boolean batch, Actor by, CompletableFuture<List<Reported>> done) {
     }
 
-    private CompletableFuture<List<Reported>> enqueue(List<Result> rs, boolean batch) {
-        Pending p = new Pending(List.copyOf(rs), batch, new CompletableFuture<>());
+    private CompletableFuture<List<Reported>> enqueue(List<Result> rs, boolean batch, Actor by) {
+        // over HTTP a result cannot name its reporter: the credential does
+        Pending p = new Pending(rs.stream().map(r -> r.reportedBy() != null ? r : r.withReportedBy(by.login()))
+                .toList(), batch, by,
+                new CompletableFuture<>());
         pending.add(p);
         writer.execute(this::commitPending);
         return p.done;
@@ -465,19 +581,32 @@ public final class Service implements AutoCloseable {
         }
         List<Pending> valid = new ArrayList<>(group.size());
         List<Result> all = new ArrayList<>();
+        List<Actor> authors = new ArrayList<>();
         Set<Long> correcting = new HashSet<>();
         for (Pending p : group) {
             try {
-                checkReports(p.results, p.batch, correcting);
+                checkReports(p.results, p.batch, p.by, correcting);
                 valid.add(p);
                 all.addAll(p.results);
+                p.results.forEach(r -> authors.add(p.by));
             } catch (RuntimeException rejected) {
                 p.done.completeExceptionally(rejected);
             }
         }
         List<Result> stored;
         try {
-            stored = all.isEmpty() ? List.of() : store.insertResults(all, now());
+            stored = all.isEmpty() ? List.of() : store.atomically(() -> {
+                List<Result> rs = store.insertResults(all, now());
+                List<AuditStore.Entry> entries = new ArrayList<>(rs.size());
+                for (int i = 0; i < rs.size(); i++) {
+                    Result r = rs.get(i);
+                    entries.add(audit.entry(authors.get(i), Action.REPORT, r.corrects() == null ? "result.create"
+                            : "result.correct", "result", String.valueOf(r.id()), live.get(r.commitmentId())
+                            .district(), null, r));
+                }
+                audit.append(entries);
+                return rs;
+            });
         } catch (RuntimeException failed) {
             valid.forEach(p -> p.done.completeExceptionally(failed));
             return;
@@ -503,7 +632,7 @@ public final class Service implements AutoCloseable {
     }
 
     /** @param correcting ids of the results corrected by reports of this group commit so far (added to) */
-    private void checkReports(List<Result> rs, boolean batch, Set<Long> correcting) {
+    private void checkReports(List<Result> rs, boolean batch, Actor by, Set<Long> correcting) {
         List<FieldError> errors = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         Set<Long> mine = new HashSet<>();
@@ -511,6 +640,7 @@ public final class Service implements AutoCloseable {
             Result r = rs.get(i);
             Commitment c = current(r.commitmentId());
             String prefix = batch ? "[" + i + "]." : "";
+            access.require(by, Action.REPORT, c.district(), prefix + "commitmentId");
             errors.addAll(Validation.result(r, c, today, prefix));
             if (r.corrects() != null) {
                 errors.addAll(Validation.correction(r, engine.results(r.commitmentId()), prefix));
@@ -613,10 +743,6 @@ public final class Service implements AutoCloseable {
 
     private Instant now() {
         return clock.instant();
-    }
-
-    private static String who(String by) {
-        return by == null || by.isBlank() ? ANONYMOUS : by.strip();
     }
 
     private static Thread thread(Runnable r, String name) {

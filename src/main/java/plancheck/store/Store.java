@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import plancheck.domain.Commitment;
 import plancheck.domain.Evidence;
 import plancheck.domain.Result;
+import plancheck.domain.Review;
 import plancheck.domain.Stage;
 
 /**
@@ -290,7 +292,7 @@ public final class Store implements AutoCloseable {
             List<Result> stored = new ArrayList<>(results.size());
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO result (commitment_id, result_value, stage,"
                     + " done, as_of, reported_by, evidence_document, evidence_quote, note, sample, recorded_at, corrects,"
-                    + " reason) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
+                    + " reason, review) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
                 for (Result r : results) {
                     ps.setString(1, r.commitmentId());
                     ps.setObject(2, r.value(), Types.DOUBLE);
@@ -305,15 +307,75 @@ public final class Store implements AutoCloseable {
                     ps.setObject(11, at.atOffset(ZoneOffset.UTC));
                     ps.setObject(12, r.corrects(), Types.BIGINT);
                     ps.setString(13, r.reason());
+                    ps.setString(14, (r.review() == null ? Review.SUBMITTED : r.review()).name());
                     ps.executeUpdate();
                     try (ResultSet keys = ps.getGeneratedKeys()) {
                         keys.next();
-                        stored.add(r.withId(keys.getLong(1)));
+                        stored.add(r.withId(keys.getLong(1)).withReview(r.review() == null ? Review.SUBMITTED
+                                : r.review()));
                     }
                 }
             }
             return stored;
         });
+    }
+
+    // ---- review of results ----
+
+    /** Who reviewed a result, when, and why it was returned (null for an approval without a remark). */
+    public record ReviewMark(Review review, String by, Instant at, String reason) {
+    }
+
+    /** The commitment a stored result belongs to, with its review state; empty when no result has the id. */
+    public Optional<Result> result(long id) {
+        return transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + RESULT_COLUMNS + " FROM result r WHERE r.id = ?")) {
+                ps.setLong(1, id);
+                return results(ps).stream().findFirst();
+            }
+        });
+    }
+
+    /** Records a review decision on a result. */
+    public void review(long id, ReviewMark mark) {
+        transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE result SET review = ?, reviewed_by = ?,"
+                    + " reviewed_at = ?, review_reason = ? WHERE id = ?")) {
+                ps.setString(1, mark.review().name());
+                ps.setString(2, mark.by());
+                ps.setObject(3, mark.at().atOffset(ZoneOffset.UTC));
+                ps.setString(4, mark.reason());
+                ps.setLong(5, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** The review decisions on the results of a commitment, by result id (results not yet reviewed are absent). */
+    public Map<Long, ReviewMark> reviewMarks(String commitmentId) {
+        return transaction(c -> {
+            Map<Long, ReviewMark> out = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, review, reviewed_by, reviewed_at, review_reason"
+                    + " FROM result WHERE commitment_id = ? AND reviewed_at IS NOT NULL")) {
+                ps.setString(1, commitmentId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), new ReviewMark(Review.valueOf(rs.getString(2)), rs.getString(3),
+                                rs.getObject(4, java.time.OffsetDateTime.class).toInstant(), rs.getString(5)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Runs {@code work} in one transaction with every store write inside it (this store's and the account and
+     * audit stores'): all of them are committed together or none is.
+     */
+    public <T> T atomically(java.util.function.Supplier<T> work) {
+        return transaction(c -> work.get());
     }
 
     // ---- report imports ----
@@ -462,7 +524,7 @@ public final class Store implements AutoCloseable {
     }
 
     private static final String RESULT_COLUMNS = "r.id, r.commitment_id, r.result_value, r.stage, r.done, r.as_of,"
-            + " r.reported_by, r.evidence_document, r.evidence_quote, r.note, r.sample, r.corrects, r.reason";
+            + " r.reported_by, r.evidence_document, r.evidence_quote, r.note, r.sample, r.corrects, r.reason, r.review";
 
     private static List<Result> results(PreparedStatement ps) throws SQLException {
         List<Result> out = new ArrayList<>();
@@ -475,7 +537,8 @@ public final class Store implements AutoCloseable {
                         stage == null ? null : Stage.valueOf(stage), rs.getObject(5, Boolean.class),
                         rs.getObject(6, LocalDate.class), rs.getString(7),
                         document == null && quote == null ? null : new Evidence(document, quote),
-                        rs.getString(10), rs.getBoolean(11), rs.getObject(12, Long.class), rs.getString(13), null));
+                        rs.getString(10), rs.getBoolean(11), rs.getObject(12, Long.class), rs.getString(13),
+                        Review.valueOf(rs.getString(14))));
             }
         }
         return out;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -21,6 +22,11 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.client.WebClient;
 
 import plancheck.App;
+import plancheck.domain.Actor;
+import plancheck.domain.Grant;
+import plancheck.domain.Role;
+import plancheck.domain.User;
+import plancheck.service.Accounts;
 import plancheck.Config;
 import plancheck.domain.Status;
 
@@ -33,6 +39,7 @@ class DatasetServeTest {
     private Vertx vertx;
     private WebClient http;
     private App app;
+    private String token;
     private final AtomicReference<DatasetLoader.Loaded> loaded = new AtomicReference<>();
 
     @BeforeEach
@@ -56,10 +63,18 @@ class DatasetServeTest {
         }
         app = App.start(vertx, Config.defaults().withPort(0).withData(data), Clock.systemDefaultZone(), List.of(),
                 service -> loaded.set(DatasetLoader.loadIfEmpty(service, reference, demo)));
+        Accounts accounts = app.service().accounts();
+        Actor tests = Actor.system("tests");
+        if (accounts.noUsers()) {
+            accounts.createUser(tests, new User("tester", "测试", List.of(new Grant(Role.VIEWER, "shenzhen"),
+                    new Grant(Role.VIEWER, "demo"), new Grant(Role.PLANNER, "guanhu")), false),
+                    null).join();
+        }
+        token = accounts.createToken(tests, "tests", LocalDate.now().plusDays(1), "tester").join().secret();
     }
 
     private JsonObject get(String path) {
-        var response = http.get(app.port(), "localhost", path).send().toCompletionStage().toCompletableFuture()
+        var response = http.get(app.port(), "localhost", path).bearerTokenAuthentication(token).send().toCompletionStage().toCompletableFuture()
                 .join();
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         return response.bodyAsJsonObject();
@@ -107,7 +122,8 @@ class DatasetServeTest {
         serve(false, false);
         JsonObject mine = new JsonObject().put("district", "guanhu").put("year", 2023).put("title", "自定承诺")
                 .put("kind", "BINARY").put("metric", "task_done").put("revision", 1);
-        var created = http.post(app.port(), "localhost", "/api/commitments").sendJsonObject(mine).toCompletionStage()
+        var created = http.post(app.port(), "localhost", "/api/commitments").bearerTokenAuthentication(token)
+                .sendJsonObject(mine).toCompletionStage()
                 .toCompletableFuture().join();
         assertThat(created.statusCode()).as(created.bodyAsString()).isEqualTo(201);
 
@@ -127,7 +143,8 @@ class DatasetServeTest {
         assertThat(statuses).containsExactlyInAnyOrder(Status.values());
         for (Object e : evaluations) {
             String id = ((JsonObject) e).getString("commitmentId");
-            JsonArray results = http.get(app.port(), "localhost", "/api/commitments/" + id + "/results").send()
+            JsonArray results = http.get(app.port(), "localhost", "/api/commitments/" + id + "/results")
+                    .bearerTokenAuthentication(token).send()
                     .toCompletionStage().toCompletableFuture().join().bodyAsJsonArray();
             results.forEach(r -> assertThat(((JsonObject) r).getBoolean("sample")).as(id).isTrue());
         }

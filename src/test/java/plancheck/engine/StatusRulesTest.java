@@ -19,6 +19,7 @@ import plancheck.domain.Evaluation;
 import plancheck.domain.Firmness;
 import plancheck.domain.Kind;
 import plancheck.domain.Result;
+import plancheck.domain.Review;
 import plancheck.domain.Stage;
 import plancheck.domain.Status;
 import plancheck.domain.Warning;
@@ -579,6 +580,31 @@ class StatusRulesTest {
     @Nested
     class Warnings {
         private final Commitment places = atLeast("places", 200);
+
+        @Test
+        void givenACountingResultStillSubmitted_thenUnreviewed() {
+            Evaluation e = at(MID_YEAR, places, v(150, MID_YEAR).withReview(Review.SUBMITTED));
+            assertThat(e.firedRules()).contains("counting result not yet reviewed");
+            assertWarnings(e, "UNREVIEWED");
+            assertThat(e.warnings().get(0).zh()).contains("待审核");
+        }
+
+        @Test
+        void givenAnApprovedCountingResult_thenNotUnreviewed() {
+            Evaluation e = at(MID_YEAR, places, v(90, MAR_31).withReview(Review.SUBMITTED),
+                    v(150, MID_YEAR).withReview(Review.APPROVED));
+            assertThat(e.firedRules()).doesNotContain("counting result not yet reviewed");
+            assertWarnings(e);
+        }
+
+        @Test
+        void givenAReturnedLatestResult_thenTheOneBeforeItCounts() {
+            Evaluation e = at(MID_YEAR, places, v(150, MAR_31).withReview(Review.APPROVED),
+                    v(210, MID_YEAR).withReview(Review.RETURNED));
+            assertThat(e.status()).isNotEqualTo(Status.ACHIEVED);
+            assertThat(e.progress()).isEqualTo(0.75);
+            assertThat(e.firedRules()).doesNotContain("counting result not yet reviewed");
+        }
 
         @Test
         void givenACumulativeValueThatWentDown_thenDecreasing() {

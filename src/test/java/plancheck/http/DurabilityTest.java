@@ -112,7 +112,8 @@ class DurabilityTest {
             List<String[]> shuffled = new ArrayList<>(results);
             java.util.Collections.shuffle(shuffled, new java.util.Random(7));
             for (String[] r : shuffled) {
-                sent.add(h.client.post(r[0]).putHeader("content-type", "application/json")
+                sent.add(h.client.post(r[0]).bearerTokenAuthentication(h.adminToken)
+                        .putHeader("content-type", "application/json")
                         .sendBuffer(Buffer.buffer(r[1])).map(response -> {
                             assertThat(response.statusCode()).isEqualTo(201);
                             return response;

@@ -39,20 +39,33 @@ final class Harness implements AutoCloseable {
     static final LocalDate TODAY = LocalDate.of(2025, 6, 30);
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-30T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
-    /** One answer: status, content type and the parsed body (null when empty or not JSON). */
-    record Answer(int status, String contentType, JsonNode json, String text) {
+    /** One answer: status, content type, the parsed body (null when empty or not JSON) and the headers. */
+    record Answer(int status, String contentType, JsonNode json, String text, Map<String, String> headers) {
+        Answer(int status, String contentType, JsonNode json, String text) {
+            this(status, contentType, json, text, Map.of());
+        }
+
+        String header(String name) {
+            return headers.get(name.toLowerCase(java.util.Locale.ROOT));
+        }
     }
+
+    /** Request header value that sends no Authorization at all (an anonymous request). */
+    static final String ANONYMOUS = "";
 
     final Vertx vertx;
     final App app;
     final WebClient client;
     private final ResponseValidator validator;
+    /** an admin's API token, sent when a request names no other credential */
+    final String adminToken;
 
-    private Harness(Vertx vertx, App app, WebClient client, ResponseValidator validator) {
+    private Harness(Vertx vertx, App app, WebClient client, ResponseValidator validator, String adminToken) {
         this.vertx = vertx;
         this.app = app;
         this.client = client;
         this.validator = validator;
+        this.adminToken = adminToken;
     }
 
     static Harness start(Vertx vertx, Path data) throws Exception {
@@ -68,7 +81,36 @@ final class Harness implements AutoCloseable {
         WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(app.port()), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
         OpenAPIContract contract = await(OpenAPIContract.from(vertx, validatableContract(data).toString()));
-        return new Harness(vertx, app, client, ResponseValidator.create(vertx, contract));
+        return new Harness(vertx, app, client, ResponseValidator.create(vertx, contract), adminToken(app));
+    }
+
+    /** The admin of the test data folder (created on its first start) and a fresh token of theirs. */
+    private static String adminToken(App app) {
+        plancheck.service.Accounts accounts = app.service().accounts();
+        LocalDate expires = TODAY.plusDays(30);
+        if (accounts.noUsers()) {
+            return accounts.bootstrap(new plancheck.domain.User("admin", "管理员", List.of(new plancheck.domain.Grant(
+                    plancheck.domain.Role.ADMIN, null)), false), null, "tests", expires).secret();
+        }
+        return accounts.createToken(plancheck.domain.Actor.system("tests"), "tests", expires, "admin").join()
+                .secret();
+    }
+
+    /**
+     * Creates a user with one role (and, when {@code password} is given, a password) and returns an API token of
+     * theirs; scope null for admin.
+     */
+    String userToken(String login, plancheck.domain.Role role, String scope, String password) {
+        plancheck.service.Accounts accounts = app.service().accounts();
+        plancheck.domain.Actor admin = plancheck.domain.Actor.system("tests");
+        accounts.createUser(admin, new plancheck.domain.User(login, login, List.of(new plancheck.domain.Grant(role,
+                scope)), false), password).join();
+        return accounts.createToken(admin, "tests", TODAY.plusDays(30), login).join().secret();
+    }
+
+    /** The request headers that authenticate with {@code token}. */
+    static Map<String, String> as(String token) {
+        return Map.of("Authorization", "Bearer " + token);
     }
 
     /** Sends a request; when {@code operationId} is given the answer must match the contract for it. */
@@ -78,26 +120,43 @@ final class Harness implements AutoCloseable {
 
     Answer call(HttpMethod method, String uri, String body, String operationId, Map<String, String> requestHeaders)
             throws Exception {
+        return send(method, uri, body == null ? null : Buffer.buffer(body), body == null ? null : "application/json",
+                operationId, requestHeaders);
+    }
+
+    /** Sends these bytes under this content type (null: none) as they are. */
+    Answer send(HttpMethod method, String uri, Buffer body, String contentType, String operationId,
+            Map<String, String> requestHeaders) throws Exception {
         HttpRequest<Buffer> request = client.request(method, uri);
-        requestHeaders.forEach(request::putHeader);
-        Future<HttpResponse<Buffer>> sent = body == null ? request.send()
-                : request.putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(body));
+        if (!requestHeaders.containsKey("Authorization")) {
+            request.putHeader("Authorization", "Bearer " + adminToken);
+        }
+        requestHeaders.forEach((k, v) -> {
+            if (!v.equals(ANONYMOUS)) {
+                request.putHeader(k, v);
+            }
+        });
+        if (contentType != null) {
+            request.putHeader("content-type", contentType);
+        }
+        Future<HttpResponse<Buffer>> sent = body == null ? request.send() : request.sendBuffer(body);
         HttpResponse<Buffer> response = await(sent);
-        String contentType = response.getHeader("content-type");
+        String answered = response.getHeader("content-type");
         Buffer raw = response.body();
         if (operationId != null) {
             Map<String, String> headers = headers(response.headers());
-            headers.put("content-type", validatableType(contentType));
+            headers.put("content-type", validatableType(answered));
             // the validator reads JSON bodies only (a text/plain Buffer is refused): text answers are checked by
             // the tests themselves, for their content type and text
-            if (contentType == null || !contentType.startsWith("text/plain")) {
+            if (answered == null || !answered.startsWith("text/plain")) {
                 await(validator.validate(ValidatableResponse.create(response.statusCode(), headers, raw,
-                        validatableType(contentType)), operationId));
+                        validatableType(answered)), operationId));
             }
         }
-        JsonNode json = raw != null && contentType != null && contentType.contains("json")
+        JsonNode json = raw != null && answered != null && answered.contains("json")
                 ? Json.MAPPER.readTree(raw.getBytes()) : null;
-        return new Answer(response.statusCode(), contentType, json, raw == null ? null : raw.toString());
+        return new Answer(response.statusCode(), answered, json, raw == null ? null : raw.toString(),
+                headers(response.headers()));
     }
 
     /** Asserts the answer is a problem+json with this status, naming this field among its errors. */

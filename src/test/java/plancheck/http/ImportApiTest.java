@@ -141,7 +141,7 @@ class ImportApiTest {
         try (InputStream in = ImportApiTest.class.getResourceAsStream("/broken/import/" + file)) {
             body = in.readAllBytes();
         }
-        HttpResponse<Buffer> r = Harness.await(h.client.post("/api/imports")
+        HttpResponse<Buffer> r = Harness.await(h.client.post("/api/imports").bearerTokenAuthentication(h.adminToken)
                 .putHeader("content-type", "application/json").sendBuffer(Buffer.buffer(body)));
         Harness.Answer a = new Harness.Answer(r.statusCode(), r.getHeader("content-type"),
                 Json.MAPPER.readTree(r.body().getBytes()), r.bodyAsString());

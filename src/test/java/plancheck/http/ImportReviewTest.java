@@ -51,7 +51,12 @@ class ImportReviewTest {
     @BeforeAll
     static void start(Vertx vertx) throws Exception {
         h = Harness.start(vertx, data);
+        importer = h.userToken("importer", plancheck.domain.Role.ADMIN, null, null);
+        reviewer = h.userToken("reviewer", plancheck.domain.Role.ADMIN, null, null);
     }
+
+    private static String importer;
+    private static String reviewer;
 
     @AfterAll
     static void stop() {
@@ -62,14 +67,14 @@ class ImportReviewTest {
     static JsonNode draft(String district) throws Exception {
         String body = Json.MAPPER.writeValueAsString(Json.MAPPER.createObjectNode().put("text", REPORT)
                 .put("district", district).put("document", "half-year.txt"));
-        Harness.Answer a = h.call(POST, "/api/imports", body, "importReport", java.util.Map.of("X-User", "importer"));
+        Harness.Answer a = h.call(POST, "/api/imports", body, "importReport", Harness.as(importer));
         assertThat(a.status()).as(a.text()).isEqualTo(201);
         return a.json();
     }
 
     static Harness.Answer accept(String importId, String body) throws Exception {
         return h.call(POST, "/api/imports/" + importId + "/accept", body, "acceptImport",
-                java.util.Map.of("X-User", "reviewer"));
+                Harness.as(reviewer));
     }
 
     static List<JsonNode> list(JsonNode array) {
@@ -153,6 +158,7 @@ class ImportReviewTest {
                 new java.util.ArrayList<>();
         for (int i = 0; i < 8; i++) {
             sent.add(h.client.post("/api/imports/" + id + "/accept").putHeader("content-type", "application/json")
+                    .bearerTokenAuthentication(reviewer)
                     .sendBuffer(io.vertx.core.buffer.Buffer.buffer("{\"commitments\": [\"c1\"]}")));
         }
         List<JsonNode> answers = new java.util.ArrayList<>();

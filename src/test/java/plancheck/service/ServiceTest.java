@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import plancheck.Config;
 import plancheck.Facts;
 import plancheck.domain.Commitment;
+import plancheck.domain.Actor;
 import plancheck.domain.Result;
 import plancheck.domain.Status;
 import plancheck.engine.Engine;
@@ -52,10 +53,10 @@ class ServiceTest {
     @Test
     void givenAnEmptyStoreWhenCommitmentsAndResultsAreLoadedInBulkThenTheyAreStoredAndEvaluated() {
         assertThat(service.isEmpty()).isTrue();
-        service.createCommitments(List.of(Facts.childcare("c1"), Facts.milestone("m1")), "dataset").join();
+        service.createCommitments(List.of(Facts.childcare("c1"), Facts.milestone("m1")), Actor.system("dataset")).join();
         List<Service.Reported> reported = service.reportAll(List.of(Facts.value("c1", 150, LocalDate.of(2025, 6, 30)),
                 new Result(null, "m1", null, plancheck.domain.Stage.STARTED, null, LocalDate.of(2023, 5, 1), "dataset",
-                        null, null, true))).join();
+                        null, null, true)), Actor.system("dataset")).join();
 
         assertThat(service.isEmpty()).isFalse();
         assertThat(reported).extracting(r -> r.result().id()).doesNotContainNull();
@@ -66,11 +67,11 @@ class ServiceTest {
 
     @Test
     void givenOneBadResultInABulkReportThenNoneIsStoredAndTheErrorNamesItsIndex() {
-        service.createCommitments(List.of(Facts.childcare("c1")), "dataset").join();
+        service.createCommitments(List.of(Facts.childcare("c1")), Actor.system("dataset")).join();
         List<Result> results = List.of(Facts.value("c1", 150, LocalDate.of(2025, 5, 31)),
                 Facts.value("c1", 160, LocalDate.of(2025, 7, 1)));
 
-        assertThatThrownBy(() -> service.reportAll(results).join()).isInstanceOf(CompletionException.class)
+        assertThatThrownBy(() -> service.reportAll(results, Actor.system("dataset")).join()).isInstanceOf(CompletionException.class)
                 .cause().isInstanceOf(Rejected.Invalid.class)
                 .satisfies(e -> assertThat(((Rejected) e).errors()).extracting(FieldError::field)
                         .containsExactly("[1].asOf"));
@@ -82,7 +83,7 @@ class ServiceTest {
         Commitment bad = new Commitment("bad", "fenghuang", "凤凰街道", 2025, null, "新增学位", plancheck.domain.Kind.AT_LEAST,
                 null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, 0);
 
-        assertThatThrownBy(() -> service.createCommitments(List.of(Facts.childcare("c1"), bad), "dataset").join())
+        assertThatThrownBy(() -> service.createCommitments(List.of(Facts.childcare("c1"), bad), Actor.system("dataset")).join())
                 .cause().isInstanceOf(Rejected.Invalid.class)
                 .satisfies(e -> assertThat(((Rejected) e).errors()).extracting(FieldError::field)
                         .containsExactly("[1].target"));
