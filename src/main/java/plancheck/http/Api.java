@@ -84,7 +84,7 @@ public final class Api {
         router.get("/api/evaluations/:id").handler(api::evaluation);
         router.get("/api/scorecard").handler(api::scorecard);
 
-        new DistrictRoutes(service).mount(router);
+        new DistrictRoutes(service, bodies).mount(router);
         new AccountRoutes(service.accounts(), bodies, config.secureCookies()).mount(router);
         new ReviewRoutes(service, bodies).mount(router);
         new AuditRoutes(service).mount(router);

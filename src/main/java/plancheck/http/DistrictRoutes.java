@@ -11,15 +11,21 @@ import plancheck.service.Service;
 import plancheck.service.FieldError;
 
 /**
- * Reading the district registry. Adding and changing districts is for admins and comes with the accounts; until
- * then the tree changes only through data/districts.json in an empty store.
+ * The district registry: everyone signed in reads it, admins add and change districts (an empty store starts
+ * with data/districts.json).
  */
 final class DistrictRoutes implements Routes {
 
     private final Service service;
+    private final io.vertx.ext.web.handler.BodyHandler bodies;
 
-    DistrictRoutes(Service service) {
+    DistrictRoutes(Service service, io.vertx.ext.web.handler.BodyHandler bodies) {
         this.service = service;
+        this.bodies = bodies;
+    }
+
+    /** What PUT changes: the id comes from the path. */
+    record DistrictChange(String name, District.Level level, String parent) {
     }
 
     /** A district with its direct children's ids. */
@@ -33,6 +39,17 @@ final class DistrictRoutes implements Routes {
             send(ctx, service.districts().all().stream().map(this::view).toList());
         });
         router.get("/api/districts/:id").handler(this::one);
+        router.post("/api/districts").handler(bodies).handler(ctx -> {
+            new Query(ctx).done();
+            District d = JsonBodies.read(ctx, District.class);
+            AccountRoutes.reply(ctx, 201, service.createDistrict(d, Guard.actor(ctx)).thenApply(this::view));
+        });
+        router.put("/api/districts/:id").handler(bodies).handler(ctx -> {
+            new Query(ctx).done();
+            DistrictChange in = JsonBodies.read(ctx, DistrictChange.class);
+            District d = new District(ctx.pathParam("id"), in.name(), in.level(), in.parent());
+            AccountRoutes.reply(ctx, 200, service.updateDistrict(d, Guard.actor(ctx)).thenApply(this::view));
+        });
     }
 
     private void one(RoutingContext ctx) {

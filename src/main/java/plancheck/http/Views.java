@@ -89,14 +89,14 @@ final class Views {
             String kind, String status, String warning, int total, Map<Status, Integer> byStatus,
             Map<Status, String> statusLabels, Double completionRate, Double onPaceRate,
             Map<String, Scorecard> byCategory, Map<String, Scorecard> byOwner, Map<String, String> formulas,
-            Map<String, Scorecard> byDistrict) {
+            Map<String, Scorecard> byDistrict, int unreviewed) {
 
         static ScorecardView of(Scorecard s, Service.Filter f) {
             return new ScorecardView(s.asOf(), f.districts() == null ? null : f.districts().stream().sorted().toList(),
                     f.year(), f.category(), f.owner(), f.kind() == null ? null : f.kind().name(),
                     f.status() == null ? null : f.status().name(), f.warning(), s.total(), s.byStatus(), LABELS,
                     s.completionRate(), s.onPaceRate(), s.byCategory(), s.byOwner(), s.formulas(),
-                    s.byDistrict());
+                    s.byDistrict(), s.unreviewed());
         }
     }
 

@@ -63,6 +63,38 @@ public final class Districts {
         }
     }
 
+    /** The tree with {@code d} added, or put in place of the district with its id. */
+    Districts with(District d) {
+        List<District> all = new ArrayList<>(byId.values());
+        all.removeIf(x -> x.id().equals(d.id()));
+        all.add(d);
+        return new Districts(all);
+    }
+
+    /** Why {@code d} cannot join the tree as it stands (unknown parent, a cycle); empty when it can. */
+    List<FieldError> problems(District d, boolean creating) {
+        List<FieldError> errors = new ArrayList<>();
+        if (d.id() == null || !d.id().matches("[a-z0-9][a-z0-9-]{0,99}")) {
+            errors.add(new FieldError("id", "1 to 100 of a-z, 0-9 and '-', starting with a letter or digit"));
+        } else if (creating && byId.containsKey(d.id())) {
+            errors.add(new FieldError("id", "exists: " + d.id()));
+        }
+        if (d.name() == null || d.name().isBlank() || d.name().length() > 100) {
+            errors.add(new FieldError("name", "required, up to 100 characters"));
+        }
+        if (d.level() == null) {
+            errors.add(new FieldError("level", "required: 市, 区, 街道, 镇 or 社区"));
+        }
+        if (d.parent() != null) {
+            if (!byId.containsKey(d.parent())) {
+                errors.add(new FieldError("parent", "unknown district: " + d.parent()));
+            } else if (d.id() != null && subtree(Set.of(d.id())).contains(d.parent())) {
+                errors.add(new FieldError("parent", d.parent() + " lies under " + d.id() + ": that would be a cycle"));
+            }
+        }
+        return errors;
+    }
+
     public List<District> all() {
         return List.copyOf(byId.values());
     }

@@ -22,10 +22,11 @@ import plancheck.domain.Status;
  * @param byDistrict     the same figures per district: under a filter naming one district, per child of it;
  *                       otherwise per district of the commitments
  * @param formulas       the two formulas in words, for the dashboard
+ * @param unreviewed     items whose counting result is not yet approved (warning UNREVIEWED, 待审核)
  */
 public record Scorecard(LocalDate asOf, int total, Map<Status, Integer> byStatus, Double completionRate,
         Double onPaceRate, Map<String, Scorecard> byCategory, Map<String, Scorecard> byOwner,
-        Map<String, String> formulas, Map<String, Scorecard> byDistrict) {
+        Map<String, String> formulas, Map<String, Scorecard> byDistrict, int unreviewed) {
 
     public static final Map<String, String> FORMULAS = Map.of(
             "completionRate", "(EXCEEDED + ACHIEVED) / (total - ONGOING)",
@@ -40,7 +41,7 @@ public record Scorecard(LocalDate asOf, int total, Map<Status, Integer> byStatus
     /** This scorecard with its figures per district (see {@code byDistrict}). */
     public Scorecard withByDistrict(List<Evaluation> evaluations, Function<Evaluation, String> district) {
         return new Scorecard(asOf, total, byStatus, completionRate, onPaceRate, byCategory, byOwner, formulas,
-                by(asOf, evaluations, district));
+                by(asOf, evaluations, district), unreviewed);
     }
 
     private static Map<String, Scorecard> by(LocalDate asOf, List<Evaluation> evaluations,
@@ -61,8 +62,10 @@ public record Scorecard(LocalDate asOf, int total, Map<Status, Integer> byStatus
         int assessable = evaluations.size() - byStatus.get(Status.ONGOING);
         int done = byStatus.get(Status.EXCEEDED) + byStatus.get(Status.ACHIEVED);
         int onPace = done + byStatus.get(Status.BASICALLY_ACHIEVED) + byStatus.get(Status.ON_TRACK);
+        int unreviewed = (int) evaluations.stream().filter(e -> e.warnings().stream()
+                .anyMatch(w -> w.code().equals("UNREVIEWED"))).count();
         return new Scorecard(asOf, evaluations.size(), byStatus, rate(done, assessable), rate(onPace, assessable),
-                byCategory, byOwner, formulas, null);
+                byCategory, byOwner, formulas, null, unreviewed);
     }
 
     private static Double rate(int part, int whole) {

@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 import plancheck.domain.Action;
 import plancheck.domain.Actor;
 import plancheck.domain.Commitment;
+import plancheck.domain.District;
 import plancheck.domain.Evaluation;
 import plancheck.domain.Kind;
 import plancheck.domain.Result;
@@ -104,7 +105,8 @@ public final class Service implements AutoCloseable {
     private final Store store;
     private final Engine engine;
     private final Clock clock;
-    private Districts districts;
+    /** replaced as a whole on the writer thread when the tree changes */
+    private volatile Districts districts;
     private History history;
     private Access access;
     private AuditTrail audit;
@@ -167,6 +169,7 @@ public final class Service implements AutoCloseable {
             LocalDate effectiveFrom, Actor by) {
         return write(() -> {
             Commitment current = current(id);
+            access.requireVisible(by, current.district(), () -> new Rejected.NotFound(id));
             access.require(by, Action.PLAN, current.district(), "id");
             if (c.district() != null && !c.district().equals(current.district())) {
                 access.require(by, Action.PLAN, c.district(), "district");
@@ -205,6 +208,7 @@ public final class Service implements AutoCloseable {
     public CompletableFuture<Void> retireCommitment(String id, String reason, Actor by) {
         return write(() -> {
             Commitment c = current(id);
+            access.requireVisible(by, c.district(), () -> new Rejected.NotFound(id));
             access.require(by, Action.CLOSE, c.district(), "id");
             Instant at = now();
             store.atomically(() -> {
@@ -338,6 +342,40 @@ public final class Service implements AutoCloseable {
     /** The district registry. */
     public Districts districts() {
         return districts;
+    }
+
+    /** Adds a district to the tree (admins). */
+    public CompletableFuture<District> createDistrict(District d, Actor by) {
+        return write(() -> CompletableFuture.completedFuture(putDistrict(d, by, true)));
+    }
+
+    /** Renames or moves a district (admins). */
+    public CompletableFuture<District> updateDistrict(District d, Actor by) {
+        return write(() -> CompletableFuture.completedFuture(putDistrict(d, by, false)));
+    }
+
+    private District putDistrict(District d, Actor by, boolean creating) {
+        if (!by.mayAnywhere(Action.ADMINISTER)) {
+            throw new Rejected.Forbidden(by.login() + " is not an admin", List.of(new FieldError("", "admins only")));
+        }
+        Optional<District> before = districts.get(d.id());
+        if (!creating && before.isEmpty()) {
+            throw new Rejected.NotFound("district", "id", d.id());
+        }
+        reject(districts.problems(d, creating));
+        plancheck.store.DistrictStore tree = new plancheck.store.DistrictStore(store);
+        store.atomically(() -> {
+            if (creating) {
+                tree.insert(List.of(d));
+            } else {
+                tree.update(d);
+            }
+            audit.append(audit.entry(by, Action.ADMINISTER, creating ? "district.create" : "district.update",
+                    "district", d.id(), d.id(), before.orElse(null), d));
+            return null;
+        });
+        districts = districts.with(d);
+        return d;
     }
 
     /** Who may do what where. */
@@ -640,6 +678,7 @@ public final class Service implements AutoCloseable {
             Result r = rs.get(i);
             Commitment c = current(r.commitmentId());
             String prefix = batch ? "[" + i + "]." : "";
+            access.requireVisible(by, c.district(), () -> new Rejected.NotFound(r.commitmentId()));
             access.require(by, Action.REPORT, c.district(), prefix + "commitmentId");
             errors.addAll(Validation.result(r, c, today, prefix));
             if (r.corrects() != null) {

@@ -47,4 +47,19 @@ public final class DistrictStore {
             return null;
         });
     }
+
+    /** Changes a district's name, level and parent. */
+    public void update(District d) {
+        store.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE district SET name = ?, level = ?, parent = ? WHERE id = ?")) {
+                ps.setString(1, d.name());
+                ps.setString(2, d.level().name());
+                ps.setString(3, d.parent());
+                ps.setString(4, d.id());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
 }
