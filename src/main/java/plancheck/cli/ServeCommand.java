@@ -131,6 +131,23 @@ public final class ServeCommand implements Callable<Integer> {
     /** Runs on the ready service before the server listens (e.g. loading the reference data set when empty). */
     void prepare(Service service) {
         DatasetLoader.loadIfEmpty(service, !noReferenceData, demo);
+        if (demo && service.accounts().noUsers()) {
+            demoUsers(service);
+        }
+    }
+
+    /** One user per role over the demo district (the admin over everything), with passwords printed once. */
+    private static void demoUsers(Service service) {
+        plancheck.domain.Actor cli = plancheck.domain.Actor.system("command-line");
+        System.out.println("demo users (sample accounts; passwords shown once):");
+        for (plancheck.domain.Role role : plancheck.domain.Role.values()) {
+            String login = "demo-" + role.key();
+            String password = java.util.UUID.randomUUID().toString().substring(0, 18);
+            service.accounts().createUser(cli, new plancheck.domain.User(login, "演示" + role.key(), List.of(
+                    new plancheck.domain.Grant(role, role == plancheck.domain.Role.ADMIN ? null : "demo")), false),
+                    password).join();
+            System.out.println("  " + login + "  " + password);
+        }
     }
 
     /** Option defaults from {@link Config#fromEnvironment}, so --help shows what will really be used. */

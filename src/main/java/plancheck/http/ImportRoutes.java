@@ -62,12 +62,22 @@ public final class ImportRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.post("/api/imports").handler(Api.bodies(maxBodyBytes)).handler(this::importReport);
-        router.get("/api/imports/:id").handler(ctx -> json(ctx, 200, imports.draft(ctx.pathParam("id"), Guard.actor(ctx))));
-        router.get("/api/imports/:id/text").handler(ctx -> text(ctx, imports.text(ctx.pathParam("id"), Guard.actor(ctx))));
-        router.post("/api/imports/:id/accept").handler(Api.bodies(maxBodyBytes)).handler(this::accept);
-        router.get("/api/documents/:document").handler(ctx -> text(ctx,
+        // no route takes query parameters: any given is refused rather than ignored
+        router.post("/api/imports").handler(Api.bodies(maxBodyBytes)).handler(ImportRoutes::noQuery)
+                .handler(this::importReport);
+        router.get("/api/imports/:id").handler(ImportRoutes::noQuery).handler(ctx -> json(ctx, 200,
+                imports.draft(ctx.pathParam("id"), Guard.actor(ctx))));
+        router.get("/api/imports/:id/text").handler(ImportRoutes::noQuery).handler(ctx -> text(ctx,
+                imports.text(ctx.pathParam("id"), Guard.actor(ctx))));
+        router.post("/api/imports/:id/accept").handler(Api.bodies(maxBodyBytes)).handler(ImportRoutes::noQuery)
+                .handler(this::accept);
+        router.get("/api/documents/:document").handler(ImportRoutes::noQuery).handler(ctx -> text(ctx,
                 imports.document(ctx.pathParam("document"))));
+    }
+
+    private static void noQuery(io.vertx.ext.web.RoutingContext ctx) {
+        new Query(ctx).done();
+        ctx.next();
     }
 
     /** The request, validated. */

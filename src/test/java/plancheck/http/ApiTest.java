@@ -269,18 +269,23 @@ class ApiTest {
     @ParameterizedTest(name = "{0} {1} {2} -> {3} {4}")
     @CsvFileSource(resources = "/broken/cases.csv")
     void givenABrokenInputThenAProblemNamesTheFieldAndNothingChanges(String file, String method, String path,
-            int status, String field) throws Exception {
-        String body;
+            int status, String field, String contentType) throws Exception {
+        byte[] body;
         try (InputStream in = ApiTest.class.getResourceAsStream("/broken/" + file)) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            body = in.readAllBytes();
         }
         String uri = path.replace("{numeric}", NUMERIC).replace("{milestone}", MILESTONE);
         String before = snapshot();
+        long audited = h.app.service().verifyAudit().entries();
 
-        Harness.Answer a = h.call(HttpMethod.valueOf(method), uri, body, null);
+        // the bytes as they are in the file, under the content type of the case
+        Harness.Answer a = h.send(HttpMethod.valueOf(method), uri, io.vertx.core.buffer.Buffer.buffer(body),
+                contentType.isEmpty() ? null : contentType, null,
+                Map.of());
 
         assertProblem(a, status, field.isEmpty() && status == 400 ? null : field);
         assertThat(snapshot()).isEqualTo(before);
+        assertThat(h.app.service().verifyAudit().entries()).isEqualTo(audited);
     }
 
     @Test
