@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Reruns the README's examples against a fresh server and prints them with their real output (markdown).
 # Usage: docs/examples.sh > /tmp/examples.md   (needs the jar: mvn -q -B package -DskipTests; curl; jq)
+# The part before "---- import" is the README's Examples section, the part after it the half-year import example.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=$(mktemp -d)
@@ -79,3 +80,23 @@ show "curl -s '$BASE/api/scorecard?district=guanhu' -H \"Authorization: Bearer \
 BAD='{"district": "fenghuang", "year": 2025, "title": "新增学位", "kind": "AT_LEAST", "deadline": "2024-12-31"}'
 show "curl -s -X POST $BASE/api/commitments -H \"Authorization: Bearer \$PLANNER\" -H 'Content-Type: application/json' -d '$BAD'" \
   curl -s -X POST $BASE/api/commitments -H "Authorization: Bearer $PLANNER" -H 'Content-Type: application/json' -d "$BAD"
+echo "---- import"
+echo
+HALF='{"text": "一、2025年上半年工作总结\n新增托位120个。\n二、2025年下半年工作计划\n推动新增托位200个以上。\n成立街道志愿者联合会。", "district": "fenghuang", "document": "fenghuang-2025-h1"}'
+ID=$(curl -s $BASE/api/imports -H "Authorization: Bearer $PLANNER" -H 'content-type: application/json' -d "$HALF" | jq -r .id)
+echo '```'
+echo "\$ curl -s $BASE/api/imports -H \"Authorization: Bearer \$PLANNER\" -H 'content-type: application/json' -d '$HALF' | jq -c '{id, document, district, createdBy, commitments: [.commitments[].quote], results: [.results[].quote]}'"
+curl -s $BASE/api/imports/$ID -H "Authorization: Bearer $PLANNER" | jq -c '{id, document, district, createdBy, commitments: [.commitments[].quote], results: [.results[].quote]}'
+echo "\$ curl -s $BASE/api/imports/$ID/accept -H \"Authorization: Bearer \$PLANNER\" -H 'content-type: application/json' \\"
+echo "    -d '{\"commitments\": [\"c1\", {\"id\": \"c2\", \"owner\": \"凤凰街道党工委\"}], \"results\": [{\"id\": \"r1\", \"asOf\": \"2025-06-30\"}]}'"
+curl -s $BASE/api/imports/$ID/accept -H "Authorization: Bearer $PLANNER" -H 'content-type: application/json' -d '{"commitments": ["c1", {"id": "c2", "owner": "凤凰街道党工委"}], "results": [{"id": "r1", "asOf": "2025-06-30"}]}'
+echo
+echo "\$ curl -s $BASE/api/imports/$ID/accept -H \"Authorization: Bearer \$PLANNER\" -H 'content-type: application/json' \\"
+echo "    -d '{\"commitments\": [\"c1\", \"c2\"], \"results\": [\"r1\"]}'"
+curl -s $BASE/api/imports/$ID/accept -H "Authorization: Bearer $PLANNER" -H 'content-type: application/json' -d '{"commitments": ["c1", "c2"], "results": ["r1"]}'
+echo
+echo "\$ curl -si $BASE/api/imports/$ID/accept -H \"Authorization: Bearer \$PLANNER\" -H 'content-type: application/json' \\"
+echo "    -d '{\"commitments\": [{\"id\": \"c1\", \"target\": \"250\", \"confidence\": 1}]}'"
+curl -si $BASE/api/imports/$ID/accept -H "Authorization: Bearer $PLANNER" -H 'content-type: application/json' -d '{"commitments": [{"id": "c1", "target": "250", "confidence": 1}]}' | grep -iv '^\(date\|content-length\|x-\|referrer\|cross-origin\|cache-control\|content-security\)'
+echo
+echo '```'
