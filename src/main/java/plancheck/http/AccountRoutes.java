@@ -112,8 +112,8 @@ final class AccountRoutes implements Routes {
         String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().hostAddress();
         Future.fromCompletionStage(accounts.login(in.login(), in.password(), address), ctx.vertx().getOrCreateContext())
                 .onSuccess(session -> {
-                    long seconds = Math.max(1, session.expires().getEpochSecond() - Instant.now().getEpochSecond());
-                    ctx.response().addCookie(Guard.sessionCookie(session.secret(), seconds, secureCookies));
+                    ctx.response().addCookie(Guard.sessionCookie(session.secret(), session.length().toSeconds(),
+                            secureCookies));
                     send(ctx, 201, new SessionView(Me.of(session.actor()), session.expires()));
                 }).onFailure(ctx::fail);
     }

@@ -71,6 +71,8 @@ final class Failures {
                     ctx.request().method() + " is not allowed on " + path, List.of());
             case 413 -> Problem.of("body-too-large", "Request body too large", 413,
                     "the body exceeds the limit of this server", List.of(new FieldError("", "body too large")));
+            case 503 -> Problem.of("timeout", "Request timed out", 503, "the request was not answered in time;"
+                    + " a write may or may not have been stored: read it back before retrying", List.of());
             case 400 -> Problem.of("bad-request", "Bad request", 400,
                     failure == null ? "bad request" : failure.getMessage(), List.of());
             default -> {

@@ -59,12 +59,14 @@ final class Guard {
             ctx.next();
             return;
         }
-        Optional<Permissions.Rule> rule = Permissions.of(method, path);
-        if (rule.isEmpty() || rule.get().open()) {
-            // unknown routes fall through to 404 / 405
+        Optional<Permissions.Rule> found = Permissions.of(method, path);
+        if (found.isPresent() && found.get().open()) {
             ctx.next();
             return;
         }
+        // deny by default: a path the table does not name (however the router would match it) needs a credential,
+        // and then falls through to 404 / 405
+        Optional<Permissions.Rule> rule = Optional.of(found.orElse(new Permissions.Rule(method, path, null, false)));
         String bearer = bearer(ctx);
         Cookie cookie = ctx.request().getCookie(COOKIE);
         String secret = bearer != null ? bearer : cookie == null ? null : cookie.getValue();

@@ -78,8 +78,11 @@ public final class Permissions {
     private Permissions() {
     }
 
+    /** The rule of a request path; trailing slashes do not make another path (the router ignores them too). */
     public static Optional<Rule> of(String method, String path) {
-        return TABLE.stream().filter(r -> r.matches(method, path)).findFirst();
+        String p = path.length() > 1 && path.endsWith("/") ? path.replaceAll("/+$", "") : path;
+        String bare = p.isEmpty() ? "/" : p;
+        return TABLE.stream().filter(r -> r.matches(method, bare)).findFirst();
     }
 
     /** Whether a route pattern ({@code /api/commitments/:id}, {@code /web/*}) covers a request path. */

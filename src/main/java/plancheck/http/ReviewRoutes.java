@@ -28,6 +28,10 @@ final class ReviewRoutes implements Routes {
     public void mount(Router router) {
         router.post("/api/results/:id/approve").handler(bodies).handler(ctx -> {
             new Query(ctx).done();
+            if (ctx.body().length() > 0) {
+                throw Problem.badRequest("unexpected-body", "Approving takes no body", "approve takes no body: send"
+                        + " none", List.of(new FieldError("", "no body expected")));
+            }
             AccountRoutes.reply(ctx, 200, reviews.approve(resultId(ctx), Guard.actor(ctx))
                     .thenApply(Views.Reported::of));
         });

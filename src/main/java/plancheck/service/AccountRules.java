@@ -16,14 +16,23 @@ final class AccountRules {
     static final int MIN_PASSWORD = 10;
     static final int MAX_PASSWORD = 200;
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    /** names plancheck itself acts under in the audit log; no account may take them */
+    private static final Set<String> RESERVED = Set.of("anonymous", "public", "command-line", "system");
+
+    /** Whether a login has the form of an account name (the only ones worth checking a password for). */
+    static boolean isLogin(String login) {
+        return login != null && LOGIN.matcher(login).matches();
+    }
 
     private AccountRules() {
     }
 
     static List<FieldError> user(User u, String password, boolean creating, Districts districts) {
         List<FieldError> errors = new ArrayList<>();
-        if (creating && (u.login() == null || !LOGIN.matcher(u.login()).matches())) {
+        if (creating && !isLogin(u.login())) {
             errors.add(new FieldError("login", "2 to 64 of a-z, 0-9, '.', '-', '_', starting with a letter or digit"));
+        } else if (creating && RESERVED.contains(u.login())) {
+            errors.add(new FieldError("login", "reserved: plancheck acts under this name itself"));
         }
         if (u.displayName() == null || u.displayName().isBlank() || u.displayName().length() > 100) {
             errors.add(new FieldError("displayName", "required, up to 100 characters"));
@@ -42,6 +51,8 @@ final class AccountRules {
                 errors.add(new FieldError(at + ".role", "required"));
             } else if (g.scope() == null && g.role() != Role.ADMIN) {
                 errors.add(new FieldError(at + ".scope", "required: the district (subtree) the role applies to"));
+            } else if (g.scope() != null && g.role() == Role.ADMIN) {
+                errors.add(new FieldError(at + ".scope", "an admin holds everywhere: give no scope"));
             }
             if (g.scope() != null && districts.get(g.scope()).isEmpty()) {
                 errors.add(new FieldError(at + ".scope", "unknown district: " + g.scope()));

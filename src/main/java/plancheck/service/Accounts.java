@@ -30,8 +30,8 @@ import plancheck.store.Store;
  */
 public final class Accounts {
 
-    /** A new login session: the cookie's secret (given once) and when it ends. */
-    public record Session(String secret, Instant expires, Actor actor) {
+    /** A new login session: the cookie's secret (given once), when it ends and how long it lasts. */
+    public record Session(String secret, Instant expires, Duration length, Actor actor) {
     }
 
     /** A new API token: the secret is shown once and never again. */
@@ -59,6 +59,12 @@ public final class Accounts {
     private final LoginThrottle throttle;
     /** valid credentials by secret hash; dropped on revocation, expiry and any change of their user */
     private final Map<String, Known> known = new ConcurrentHashMap<>();
+    /**
+     * Moves on (on the writer thread, after the commit) with every change to users or credentials: a lookup that
+     * read the database before such a change does not keep what it read.
+     */
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    private static final int MAX_KNOWN = 100_000;
 
     Accounts(Store store, AuditTrail audit, Access access, Supplier<Districts> districts, Clock clock,
             Executor writer, Executor readers, Policy policy) {
@@ -100,6 +106,7 @@ public final class Accounts {
     }
 
     private Optional<Actor> lookup(String hash, Instant now) {
+        long seen = generation.get();
         Optional<Credential> c = accounts.credentialBySecret(hash).filter(x -> x.validAt(now));
         Optional<AccountStore.StoredUser> u = c.flatMap(x -> accounts.user(x.login()))
                 .filter(x -> !x.user().disabled());
@@ -107,14 +114,43 @@ public final class Accounts {
             return Optional.empty();
         }
         Actor actor = Actor.of(u.get().user());
+        if (known.size() >= MAX_KNOWN) {
+            known.values().removeIf(k -> !k.credential().validAt(now));
+        }
         known.put(hash, new Known(actor, c.get()));
+        if (generation.get() != seen) {
+            // a change was committed while this was read: do not keep it (this answer is as of the read)
+            known.remove(hash);
+        }
         return Optional.of(actor);
+    }
+
+    /** After a committed change to users or credentials: forget what lookups read before it. */
+    private void changed(java.util.function.Predicate<Known> affected) {
+        generation.incrementAndGet();
+        known.values().removeIf(affected);
     }
 
     /** Checks a password; answers a new session, or refuses (401) and logs the refusal, or throttles (429). */
     public CompletableFuture<Session> login(String login, String password, String address) {
+        if (!AccountRules.isLogin(login)) {
+            // not a name an account can have: refused before it can reach the throttle or the audit log
+            return CompletableFuture.failedFuture(new Rejected.Unauthorized("login refused",
+                    List.of(new FieldError("password", "wrong login or password"))));
+        }
+        LoginThrottle.Admission admission = throttle.admit(login, address);
+        if (!admission.admitted()) {
+            if (admission.log()) {
+                write(() -> {
+                    audit.append(AuditStore.Entry.of(clock.instant(), "anonymous", null, "session.throttled",
+                            "session", login, null, address, null, null));
+                    return null;
+                });
+            }
+            return CompletableFuture.failedFuture(new Rejected.Throttled("too many refused logins for this account"
+                    + " or address", admission.waitSeconds()));
+        }
         return CompletableFuture.supplyAsync(() -> {
-            throttle.check(login, address);
             Optional<AccountStore.StoredUser> u = accounts.user(login);
             boolean ok = Secrets.passwordMatches(password, u.map(AccountStore.StoredUser::passwordHash).orElse(null))
                     && !u.get().user().disabled();
@@ -122,8 +158,7 @@ public final class Accounts {
         }, readers).thenComposeAsync(user -> {
             Instant now = clock.instant();
             if (user == null) {
-                throttle.failed(login, address);
-                audit.append(AuditStore.Entry.of(now, login, null, "session.refused", "session", login, null,
+                audit.append(AuditStore.Entry.of(now, "anonymous", null, "session.refused", "session", login, null,
                         address, null, null));
                 throw new Rejected.Unauthorized("login refused", List.of(new FieldError("password",
                         "wrong login or password")));
@@ -139,7 +174,7 @@ public final class Accounts {
                         address, null, null));
                 return null;
             });
-            return CompletableFuture.completedFuture(new Session(secret, c.expiresAt(), actor));
+            return CompletableFuture.completedFuture(new Session(secret, c.expiresAt(), policy.session(), actor));
         }, writer);
     }
 
@@ -152,6 +187,7 @@ public final class Accounts {
                 audit.append(audit.entry(actor, null, "session.delete", "session", c.id(), null, null, null));
                 return null;
             }));
+            generation.incrementAndGet();
             known.remove(hash);
             return null;
         });
@@ -220,7 +256,7 @@ public final class Accounts {
                             new Credential(c.id(), c.kind(), c.login(), c.name(), c.createdAt(), c.expiresAt(), now)));
                     return null;
                 });
-                known.values().removeIf(k -> k.credential().id().equals(id));
+                changed(k -> k.credential().id().equals(id));
             }
             return null;
         });
@@ -265,17 +301,32 @@ public final class Accounts {
                     .orElseThrow(() -> new Rejected.NotFound("user", "login", login));
             User after = new User(login, displayName == null ? before.displayName() : displayName,
                     grants == null ? before.grants() : grants, disabled == null ? before.disabled() : disabled);
-            reject(AccountRules.user(after, password, false, districts.get()));
+            List<FieldError> errors = new ArrayList<>(AccountRules.user(after, password, false, districts.get()));
+            if (login.equals(actor.login()) && (after.disabled() || after.grants().stream()
+                    .noneMatch(g -> g.role() == Role.ADMIN))) {
+                errors.add(new FieldError(after.disabled() ? "disabled" : "roles", "an admin cannot disable"
+                        + " themselves or drop their own admin role: another admin must"));
+            }
+            reject(errors);
             String hash = password == null ? null : Secrets.hashPassword(password);
+            Instant now = clock.instant();
             store.atomically(() -> {
                 accounts.update(after, hash);
+                if (hash != null) {
+                    // a new password ends every session opened with the old one
+                    accounts.revokeSessions(login, now);
+                }
                 audit.append(audit.entry(actor, Action.ADMINISTER, "user.update", "user", login, null, before,
-                        after));
+                        new UserChange(after, hash != null)));
                 return null;
             });
-            known.values().removeIf(k -> k.actor().login().equals(login));
+            changed(k -> k.actor().login().equals(login));
             return after;
         });
+    }
+
+    /** What the audit log keeps of a user change: the user after it, and whether the password was replaced. */
+    record UserChange(User user, boolean passwordChanged) {
     }
 
     /** Creates the first account from the command line, with a token for it; the audit names the command line. */

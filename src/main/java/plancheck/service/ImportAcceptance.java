@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import plancheck.domain.Action;
 import plancheck.domain.Actor;
 import plancheck.domain.Commitment;
 import plancheck.domain.Result;
@@ -185,7 +186,9 @@ final class ImportAcceptance {
             }
             return id;
         }
-        if (fresh.stream().anyMatch(f -> f.id().equals(link)) || service.commitment(link).isPresent()) {
+        // a commitment the importer may not plan in is answered as unknown: its existence must not leak
+        if (fresh.stream().anyMatch(f -> f.id().equals(link)) || service.commitment(link)
+                .filter(c -> service.access().may(by, Action.PLAN, c.district())).isPresent()) {
             return link;
         }
         errors.add(new FieldError(field, "no stored commitment " + link + ", and no commitment candidate of this"
@@ -195,7 +198,7 @@ final class ImportAcceptance {
 
     /** Stored commitments of one district and year, and those this call accepts. */
     private List<Commitment> pool(String district, int year) {
-        if (district == null) {
+        if (district == null || !service.access().may(by, Action.PLAN, district)) {
             return List.of();
         }
         return Stream.concat(service.liveOf(district, year).stream(),

@@ -148,9 +148,9 @@ public final class Imports {
         return service.offThread(() -> visible(stored(id, true), by).text());
     }
 
-    /** A draft filed under no district is seen by those who may import anywhere. */
+    /** A draft filed under no district is seen by the one who imported it, and admins. */
     private Store.ImportDraft visible(Store.ImportDraft d, Actor by) {
-        boolean may = d.district() == null ? by.mayAnywhere(Action.PLAN)
+        boolean may = d.district() == null ? by.login().equals(d.createdBy()) || by.mayAnywhere(Action.ADMINISTER)
                 : service.access().may(by, Action.READ, d.district());
         if (!may) {
             throw new Rejected.NotFound("import", "id", d.id());

@@ -49,8 +49,12 @@ public final class Reviews {
         return service.onWriter(() -> {
             Rejected.NotFound missing = new Rejected.NotFound("result", "id", String.valueOf(resultId));
             Result r = store.result(resultId).orElseThrow(() -> missing);
-            Commitment c = service.live(r.commitmentId());
-            service.access().requireVisible(by, c.district(), () -> missing);
+            Commitment c;
+            try {
+                c = service.live(r.commitmentId(), by);
+            } catch (Rejected.NotFound hidden) {
+                throw missing;
+            }
             service.access().require(by, Action.REVIEW, c.district(), "id");
             if (r.review() != Review.SUBMITTED) {
                 throw new Rejected.Conflict("result " + resultId + " is already " + r.review().name().toLowerCase(

@@ -168,8 +168,7 @@ public final class Service implements AutoCloseable {
     public CompletableFuture<Commitment> reviseCommitment(String id, Commitment c, String reason,
             LocalDate effectiveFrom, Actor by) {
         return write(() -> {
-            Commitment current = current(id);
-            access.requireVisible(by, current.district(), () -> new Rejected.NotFound(id));
+            Commitment current = current(id, by);
             access.require(by, Action.PLAN, current.district(), "id");
             if (c.district() != null && !c.district().equals(current.district())) {
                 access.require(by, Action.PLAN, c.district(), "district");
@@ -207,8 +206,7 @@ public final class Service implements AutoCloseable {
     /** Retires a commitment: it leaves the evaluations; its revisions and results stay stored. */
     public CompletableFuture<Void> retireCommitment(String id, String reason, Actor by) {
         return write(() -> {
-            Commitment c = current(id);
-            access.requireVisible(by, c.district(), () -> new Rejected.NotFound(id));
+            Commitment c = current(id, by);
             access.require(by, Action.CLOSE, c.district(), "id");
             Instant at = now();
             store.atomically(() -> {
@@ -540,9 +538,9 @@ public final class Service implements AutoCloseable {
         return engine;
     }
 
-    /** The live commitment with this id, else a 404 or (retired) 409 refusal; on the writer thread. */
-    Commitment live(String id) {
-        return current(id);
+    /** The live commitment with this id, else a 404 or (retired, and readable by the actor) 409; writer thread. */
+    Commitment live(String id, Actor by) {
+        return current(id, by);
     }
 
     private static String districtOf(List<Commitment> cs, Result r) {
@@ -676,9 +674,8 @@ public final class Service implements AutoCloseable {
         Set<Long> mine = new HashSet<>();
         for (int i = 0; i < rs.size(); i++) {
             Result r = rs.get(i);
-            Commitment c = current(r.commitmentId());
+            Commitment c = current(r.commitmentId(), by);
             String prefix = batch ? "[" + i + "]." : "";
-            access.requireVisible(by, c.district(), () -> new Rejected.NotFound(r.commitmentId()));
             access.require(by, Action.REPORT, c.district(), prefix + "commitmentId");
             errors.addAll(Validation.result(r, c, today, prefix));
             if (r.corrects() != null) {
@@ -745,13 +742,26 @@ public final class Service implements AutoCloseable {
     }
 
     private Commitment current(String id) {
+        return current(id, null);
+    }
+
+    /**
+     * The live commitment; for an actor who may not read its district (live or retired) a 404, as if it did not
+     * exist, else 409 when it is retired.
+     */
+    private Commitment current(String id, Actor by) {
         Commitment c = live.get(id);
         if (c == null) {
-            if (store.commitment(id).isPresent()) {
+            Optional<Store.Stored> stored = store.commitment(id);
+            if (stored.isPresent() && (by == null || access.may(by, Action.READ, stored.get().commitment()
+                    .district()))) {
                 throw new Rejected.Conflict("commitment " + id + " is retired",
                         List.of(new FieldError("commitmentId", "retired: " + id)));
             }
             throw new Rejected.NotFound(id);
+        }
+        if (by != null) {
+            access.requireVisible(by, c.district(), () -> new Rejected.NotFound(id));
         }
         return c;
     }

@@ -129,6 +129,19 @@ public final class AccountStore {
         return store.transaction(c -> credentials(c, "login = ? AND kind = 'TOKEN'", login));
     }
 
+    /** Ends every open session of a user (tokens stay). */
+    public void revokeSessions(String login, Instant at) {
+        store.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE credential SET revoked_at = ? WHERE login = ?"
+                    + " AND kind = 'SESSION' AND revoked_at IS NULL")) {
+                ps.setObject(1, at.atOffset(ZoneOffset.UTC));
+                ps.setString(2, login);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
     public void revoke(String id, Instant at) {
         store.transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE credential SET revoked_at = ? WHERE id = ?"

@@ -56,7 +56,7 @@ public final class AuditStore {
     }
 
     /** Where the chain breaks, if it does: the first entry whose hash or back link does not hold. */
-    public record Verification(long entries, Long brokenAt, String reason) {
+    public record Verification(long entries, Long brokenAt, String reason, String headHash) {
         public boolean intact() {
             return brokenAt == null;
         }
@@ -149,19 +149,33 @@ public final class AuditStore {
                 Entry e = entry(rs);
                 n++;
                 if (e.seq() != expected) {
-                    return new Verification(n, expected, "entry " + expected + " is missing");
+                    return new Verification(n, expected, "entry " + expected + " is missing", null);
                 }
                 if (!e.prevHash().equals(prev)) {
-                    return new Verification(n, e.seq(), "entry " + e.seq() + " does not point to the entry before it");
+                    return new Verification(n, e.seq(), "entry " + e.seq() + " does not point to the entry before it",
+                            null);
                 }
                 if (!hash(e.seq(), e, prev).equals(e.hash())) {
-                    return new Verification(n, e.seq(), "entry " + e.seq() + " was changed after it was written");
+                    return new Verification(n, e.seq(), "entry " + e.seq() + " was changed after it was written",
+                            null);
                 }
                 prev = e.hash();
                 expected++;
             }
         }
-        return new Verification(n, null, null);
+        return new Verification(n, null, null, prev);
+    }
+
+    /** The hash stored for entry {@code seq}, if there is one. */
+    public Optional<String> hashOf(long seq) {
+        return store.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM audit WHERE seq = ?")) {
+                ps.setLong(1, seq);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.<String>empty();
+                }
+            }
+        });
     }
 
     public Optional<Long> last() {

@@ -79,4 +79,22 @@ class AccountCommandsTest {
         assertThat(removed[0]).isEqualTo(1);
         assertThat((String) removed[1]).contains("entry 3 is missing");
     }
+
+    @Test
+    void givenTheNotedHeadWhenTheLastEntriesAreRemovedThenVerifyCatchesIt(@TempDir Path data) throws Exception {
+        run("users", "add", "root", "--role", "admin", "--data", data.toString());
+        String out = (String) run("audit", "verify", "--data", data.toString())[1];
+        String head = out.substring(out.indexOf("head ") + 5).strip();
+        assertThat(run("audit", "verify", "--data", data.toString(), "--expect", head)[0]).isEqualTo(0);
+
+        try (Connection c = DriverManager.getConnection(Config.defaults().withData(data).effectiveJdbcUrl());
+                Statement s = c.createStatement()) {
+            s.executeUpdate("DELETE FROM audit WHERE seq = (SELECT MAX(seq) FROM audit)");
+        }
+        assertThat(run("audit", "verify", "--data", data.toString())[0]).as("alone, a shorter chain looks whole")
+                .isEqualTo(0);
+        Object[] caught = run("audit", "verify", "--data", data.toString(), "--expect", head);
+        assertThat(caught[0]).isEqualTo(1);
+        assertThat((String) caught[1]).contains("is not the one noted");
+    }
 }

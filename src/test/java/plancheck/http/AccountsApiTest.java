@@ -58,7 +58,8 @@ class AccountsApiTest {
         Harness.Answer in = h.call(POST, "/api/session", login("planner-fh", PASSWORD), "login", anonymous());
         assertThat(in.status()).as(in.text()).isEqualTo(201);
         String cookie = in.header("set-cookie");
-        assertThat(cookie).startsWith(Guard.COOKIE + "=pcs_").contains("HttpOnly", "SameSite=Strict", "Path=/");
+        assertThat(cookie).startsWith(Guard.COOKIE + "=pcs_").containsIgnoringCase("HttpOnly")
+                .contains("SameSite=Strict", "Path=/", "Max-Age=43200");
         assertThat(in.json().get("user").get("roles").get(0).get("role").asText()).isEqualTo("planner");
         Map<String, String> session = Map.of("Authorization", Harness.ANONYMOUS, "Cookie", cookie.split(";")[0]);
 
@@ -82,7 +83,11 @@ class AccountsApiTest {
         assertProblem(blocked, 429, "login");
         assertThat(Long.parseLong(blocked.header("retry-after"))).isPositive();
         JsonNode refused = h.call(GET, "/api/audit?entity=session&entityId=throttled", null, "listAudit").json();
-        assertThat(refused.findValuesAsText("action")).hasSize(5).containsOnly("session.refused");
+        assertThat(refused.findValuesAsText("action")).containsExactly("session.refused", "session.refused",
+                "session.refused", "session.refused", "session.refused", "session.throttled");
+        h.call(POST, "/api/session", login("throttled", PASSWORD), "login", anonymous());
+        assertThat(h.call(GET, "/api/audit?entity=session&entityId=throttled", null, "listAudit").json()
+                .findValuesAsText("action")).as("one throttled entry per window, not one per attempt").hasSize(6);
     }
 
     @Test
@@ -166,6 +171,38 @@ class AccountsApiTest {
         assertProblem(h.call(GET, "/api/me", null, "me", session), 401, "Authorization");
         assertProblem(h.call(POST, "/api/session", login("guanhu-eval", PASSWORD), "login", anonymous()), 401,
                 "password");
+    }
+
+    @Test
+    void givenANewPasswordThenSessionsOpenedWithTheOldOneEnd() throws Exception {
+        h.userToken("reset-me", Role.VIEWER, "fenghuang", PASSWORD);
+        String cookie = h.call(POST, "/api/session", login("reset-me", PASSWORD), "login", anonymous())
+                .header("set-cookie").split(";")[0];
+        Map<String, String> session = Map.of("Authorization", Harness.ANONYMOUS, "Cookie", cookie);
+        assertThat(h.call(GET, "/api/me", null, "me", session).status()).isEqualTo(200);
+
+        assertThat(h.call(PUT, "/api/users/reset-me", "{\"password\": \"another-long-password\"}", "updateUser")
+                .status()).isEqualTo(200);
+
+        assertProblem(h.call(GET, "/api/me", null, "me", session), 401, "Authorization");
+        JsonNode change = h.call(GET, "/api/audit?entity=user&entityId=reset-me", null, "listAudit").json();
+        assertThat(change.get(change.size() - 1).get("after").asText()).contains("\"passwordChanged\":true")
+                .doesNotContain("another-long-password");
+    }
+
+    @Test
+    void givenAccountChangesThatWouldMisleadThenTheyAreRefused() throws Exception {
+        assertProblem(h.call(POST, "/api/users", "{\"login\": \"gh-admin\", \"displayName\": \"观湖管理员\","
+                + " \"roles\": [{\"role\": \"admin\", \"scope\": \"guanhu\"}]}", "createUser"), 400, "roles[0].scope");
+        assertProblem(h.call(POST, "/api/users", "{\"login\": \"command-line\", \"displayName\": \"x\","
+                + " \"roles\": [{\"role\": \"viewer\", \"scope\": \"guanhu\"}]}", "createUser"), 400, "login");
+        assertProblem(h.call(PUT, "/api/users/admin", "{\"disabled\": true}", "updateUser"), 400, "disabled");
+        assertProblem(h.call(PUT, "/api/users/admin", "{\"roles\": [{\"role\": \"viewer\", \"scope\": \"guanhu\"}]}",
+                "updateUser"), 400, "roles");
+        assertProblem(h.call(POST, "/api/session", login("x".repeat(70), PASSWORD), "login", anonymous()), 401,
+                "password");
+        assertThat(h.call(GET, "/api/audit?entity=session&entityId=" + "x".repeat(70), null, "listAudit").json())
+                .as("a name no account can have is not logged").isEmpty();
     }
 
     @Test

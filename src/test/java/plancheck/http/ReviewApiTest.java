@@ -1,6 +1,8 @@
 package plancheck.http;
 
+import static io.vertx.core.http.HttpMethod.DELETE;
 import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.PUT;
 import static io.vertx.core.http.HttpMethod.POST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static plancheck.http.Harness.assertProblem;
@@ -134,5 +136,33 @@ class ReviewApiTest {
                 "district");
         assertThat(h.call(GET, "/api/commitments/" + id + "/results", null, "listResults").json().get(0)
                 .get("review").asText()).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void givenAThingOfAnotherDistrictThenNeitherImportLinksNorRetiredAnswersRevealIt() throws Exception {
+        String id = imported("推动新增托位500个以上。");
+        long r = report(id, 100, "2025-06-30").get("result").get("id").asLong();
+        assertThat(h.call(DELETE, "/api/commitments/" + id + "?reason=%E5%B9%B6%E5%85%A5", null, "retireCommitment",
+                Harness.as(planner)).status()).isEqualTo(204);
+        String outsider = h.userToken("planner-gh", Role.PLANNER, "guanhu", null);
+        String live = imported("新建口袋公园3个。");
+
+        String reviewerOutside = h.userToken("duban-gh", Role.REVIEWER, "guanhu", null);
+        assertProblem(h.call(POST, "/api/results/" + r + "/approve", null, "approveResult",
+                Harness.as(reviewerOutside)), 404, "id");
+        assertProblem(h.call(PUT, "/api/commitments/" + id, "{\"reason\": \"改\", \"district\": \"fenghuang\","
+                + " \"year\": 2025, \"title\": \"t\", \"kind\": \"BINARY\", \"metric\": \"x\"}", "reviseCommitment",
+                Harness.as(outsider)), 404, "commitmentId");
+
+        Harness.Answer draft = h.call(POST, "/api/imports", "{\"text\": \"一、2025年上半年工作总结\\n新增托位120个。\","
+                + " \"district\": \"guanhu\"}", "importReport", Harness.as(outsider));
+        String linkTo = "{\"results\": [{\"id\": \"r1\", \"commitmentId\": \"%s\"}]}";
+        Harness.Answer probe = h.call(POST, "/api/imports/" + draft.json().get("id").asText() + "/accept",
+                linkTo.formatted(live), "acceptImport", Harness.as(outsider));
+        Harness.Answer missing = h.call(POST, "/api/imports/" + draft.json().get("id").asText() + "/accept",
+                linkTo.formatted("no-such-commitment"), "acceptImport", Harness.as(outsider));
+        assertProblem(probe, 400, "results[0].commitmentId");
+        assertThat(probe.json().get("errors").toString()).isEqualTo(missing.json().get("errors").toString()
+                .replace("no-such-commitment", live));
     }
 }
