@@ -1,7 +1,7 @@
 package plancheck.engine;
 
-import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.function.Function;
 
 import plancheck.domain.Standing;
 import plancheck.domain.Status;
@@ -14,16 +14,17 @@ import plancheck.domain.Status;
 public final class Conclusions {
 
     private final Names names;
-    /** the tracks whose facts are being decided, by fact identity */
-    private final IdentityHashMap<Standing, Track> open = new IdentityHashMap<>();
+    /** the track a fact of this session belongs to; null for a fact it does not know */
+    private final Function<Standing, Track> tracks;
 
-    Conclusions(Names names) {
+    Conclusions(Names names, Function<Standing, Track> tracks) {
         this.names = names;
+        this.tracks = tracks;
     }
 
     /** The status the decide rules settle on for {@code s}. */
     public void decide(Standing s, Status status) {
-        Track t = open.get(s);
+        Track t = tracks.apply(s);
         if (t != null) {
             t.status = status;
         }
@@ -31,28 +32,23 @@ public final class Conclusions {
 
     /** A data-quality remark (code such as STALE) on {@code s}; it never changes the status. */
     public void warn(Standing s, String code) {
-        Track t = open.get(s);
+        Track t = tracks.apply(s);
         if (t != null) {
             t.warnings = names.with(t.warnings, code);
         }
     }
 
     void fired(Object fact, String rule) {
-        Track t = fact instanceof Standing s ? open.get(s) : null;
+        Track t = fact instanceof Standing s ? tracks.apply(s) : null;
         if (t != null) {
             t.fired = names.with(t.fired, rule);
         }
     }
 
-    /** Clears the conclusions of {@code t} and expects its fact among the next firing. */
-    void open(Track t) {
+    /** Clears the conclusions of {@code t} before its fact is decided afresh. */
+    static void open(Track t) {
         t.status = null;
         t.fired = List.of();
         t.warnings = List.of();
-        open.put(t.standing, t);
-    }
-
-    void closeAll() {
-        open.clear();
     }
 }

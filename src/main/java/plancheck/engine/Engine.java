@@ -24,6 +24,7 @@ import plancheck.domain.Commitment;
 import plancheck.domain.Evaluation;
 import plancheck.domain.Kind;
 import plancheck.domain.Result;
+import plancheck.domain.Standing;
 
 /**
  * The rule engine: long-lived Drools sessions, partitioned by district, fed incrementally, with a Java-side
@@ -67,7 +68,7 @@ public final class Engine implements AutoCloseable {
         this.clockDate = today;
         this.partitions = new Partition[partitions];
         for (int i = 0; i < partitions; i++) {
-            this.partitions[i] = new Partition(i, rules, names, changes -> listener.changed(changes));
+            this.partitions[i] = new Partition(i, rules, names, this::liveTrack, changes -> listener.changed(changes));
         }
         this.travel = Executors.newFixedThreadPool(Math.max(1, partitions), daemon("plancheck-as-of"));
         this.midnight = Executors.newSingleThreadScheduledExecutor(daemon("plancheck-midnight"));
@@ -103,6 +104,12 @@ public final class Engine implements AutoCloseable {
     /** The rule base in use (for every evaluation begun from now on). */
     public RuleBase ruleBase() {
         return rules;
+    }
+
+    /** The live track whose current fact is {@code s}; null for any other fact. */
+    private Track liveTrack(Standing s) {
+        Track t = index.get(s.getId());
+        return t != null && t.standing == s ? t : null;
     }
 
     /** One partition per available processor. */
@@ -441,7 +448,11 @@ public final class Engine implements AutoCloseable {
                 copy.prepare(date);
                 copies.add(copy);
             }
-            Partition.Session session = new Partition.Session(with, names);
+            java.util.IdentityHashMap<Standing, Track> byFact = new java.util.IdentityHashMap<>(copies.size());
+            for (Track c : copies) {
+                byFact.put(c.standing, c);
+            }
+            Partition.Session session = new Partition.Session(with, names, byFact::get);
             try {
                 session.decide(copies);
             } finally {

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import org.kie.api.event.rule.AfterMatchFiredEvent;
@@ -14,6 +15,7 @@ import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
+import plancheck.domain.Standing;
 import plancheck.domain.Status;
 
 /**
@@ -25,14 +27,18 @@ final class Partition implements AutoCloseable {
     final int index;
     private final ExecutorService thread;
     private final Names names;
+    /** the live track of a fact */
+    private final Function<Standing, Track> tracks;
     private final Decisions.Listener listener;
     // only on this partition's thread, apart from the volatile read of the revision in use
     private volatile RuleBase rules;
     private Session session;
 
-    Partition(int index, RuleBase rules, Names names, Decisions.Listener listener) {
+    Partition(int index, RuleBase rules, Names names, Function<Standing, Track> tracks,
+              Decisions.Listener listener) {
         this.index = index;
         this.names = names;
+        this.tracks = tracks;
         this.listener = listener;
         this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new SpinningQueue(), r -> {
             Thread t = new Thread(r, "plancheck-partition-" + index);
@@ -40,7 +46,7 @@ final class Partition implements AutoCloseable {
             return t;
         });
         this.rules = rules;
-        this.session = CompletableFuture.supplyAsync(() -> new Session(rules, names), thread).join();
+        this.session = CompletableFuture.supplyAsync(() -> new Session(rules, names, tracks), thread).join();
     }
 
     /** A session on a rule base, with the conclusions its rules report to and the names of the rules that fired. */
@@ -48,9 +54,9 @@ final class Partition implements AutoCloseable {
         final KieSession kie;
         final Conclusions out;
 
-        Session(RuleBase rules, Names names) {
+        Session(RuleBase rules, Names names, Function<Standing, Track> tracks) {
             this.kie = rules.kieBase.newKieSession();
-            this.out = new Conclusions(names);
+            this.out = new Conclusions(names, tracks);
             if (rules.declaresOut) {
                 kie.setGlobal(RuleBase.OUT, out);
             }
@@ -68,18 +74,14 @@ final class Partition implements AutoCloseable {
         /** Puts prepared tracks in the session (or tells it their facts changed), fires, and closes the batch. */
         void decide(List<Track> tracks) {
             for (Track t : tracks) {
-                out.open(t);
+                Conclusions.open(t);
                 if (t.handle == null) {
                     t.handle = kie.insert(t.standing);
                 } else {
                     kie.update(t.handle, t.standing);
                 }
             }
-            try {
-                kie.fireAllRules();
-            } finally {
-                out.closeAll();
-            }
+            kie.fireAllRules();
         }
     }
 
@@ -158,7 +160,7 @@ final class Partition implements AutoCloseable {
      * rules alone, and only then published, so no verdict mixes old and new rules.
      */
     void replace(RuleBase next, List<Track> tracks, Decisions.Cause cause) {
-        Session fresh = new Session(next, names);
+        Session fresh = new Session(next, names, this.tracks);
         FactHandle[] held = new FactHandle[tracks.size()];
         for (int i = 0; i < held.length; i++) {
             held[i] = tracks.get(i).handle;
