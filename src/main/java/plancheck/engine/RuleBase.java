@@ -32,6 +32,7 @@ public final class RuleBase {
     public static final String OUT = "out";
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?\\s*$");
+    private static final Pattern POSITION = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
     private static final String RESOURCES = "src/main/resources/";
     /** a fresh module id per build, so builds at the same time do not replace each other in the KIE repository */
     private static final AtomicLong BUILDS = new AtomicLong();
@@ -56,7 +57,7 @@ public final class RuleBase {
         /** The rule base, or the errors as an exception. */
         public RuleBase orThrow() throws RuleBuildException {
             if (ruleBase == null) {
-                throw new RuleBuildException(problems.stream().filter(RuleBuildException.Problem::isError).toList());
+                throw new RuleBuildException(problems.stream().filter(RuleBuildException.Problem::error).toList());
             }
             return ruleBase;
         }
@@ -94,7 +95,7 @@ public final class RuleBase {
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
             problems.add(problem(m));
         }
-        if (problems.stream().anyMatch(RuleBuildException.Problem::isError)) {
+        if (problems.stream().anyMatch(RuleBuildException.Problem::error)) {
             ks.getRepository().removeKieModule(id);
             return new Compilation(null, problems);
         }
@@ -123,8 +124,15 @@ public final class RuleBase {
         }
         String severity = m.getLevel() == Message.Level.ERROR ? RuleBuildException.Problem.ERROR
                 : RuleBuildException.Problem.WARNING;
-        return new RuleBuildException.Problem(path, Math.max(0, m.getLine()), Math.max(0, m.getColumn()), severity,
-                m.getText().strip());
+        int line = Math.max(0, m.getLine());
+        int column = Math.max(0, m.getColumn());
+        // constraint errors carry their position only in the text: "[Line: 12, Column: 4]"
+        Matcher at = POSITION.matcher(m.getText());
+        if (column == 0 && at.find()) {
+            line = line == 0 ? Integer.parseInt(at.group(1)) : line;
+            column = Integer.parseInt(at.group(2));
+        }
+        return new RuleBuildException.Problem(path, line, column, severity, m.getText().strip());
     }
 
     /** Content hash over every path and text: the same files give the same revision. */

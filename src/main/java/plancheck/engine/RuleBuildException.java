@@ -23,14 +23,14 @@ public final class RuleBuildException extends Exception {
             this(file, line, 0, ERROR, message);
         }
 
-        public boolean isError() {
+        public boolean error() {
             return ERROR.equals(severity);
         }
 
         @Override
         public String toString() {
             return file + ":" + line + (column > 0 ? ":" + column : "") + ": "
-                    + (isError() ? "" : "warning: ") + message;
+                    + (error() ? "" : "warning: ") + message;
         }
     }
 

@@ -11,6 +11,6 @@ CREATE TABLE decision (
     fired          VARCHAR      NOT NULL,
     cause_type     VARCHAR(16)  NOT NULL,
     cause_ref      VARCHAR(200),
-    recorded_at    TIMESTAMP    NOT NULL
+    recorded_at    TIMESTAMP WITH TIME ZONE NOT NULL
 );
 CREATE INDEX decision_commitment ON decision (commitment_id, seq);
