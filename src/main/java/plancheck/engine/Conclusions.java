@@ -17,6 +17,10 @@ public final class Conclusions {
     /** the track a fact of this session belongs to; null for a fact it does not know */
     private final Function<Standing, Track> tracks;
 
+    /** the last fact looked up and its track: a consequence and its fired-rule event come one after the other */
+    private Standing lastFact;
+    private Track lastTrack;
+
     Conclusions(Names names, Function<Standing, Track> tracks) {
         this.names = names;
         this.tracks = tracks;
@@ -24,7 +28,7 @@ public final class Conclusions {
 
     /** The status the decide rules settle on for {@code s}. */
     public void decide(Standing s, Status status) {
-        Track t = tracks.apply(s);
+        Track t = track(s);
         if (t != null) {
             t.status = status;
         }
@@ -32,17 +36,25 @@ public final class Conclusions {
 
     /** A data-quality remark (code such as STALE) on {@code s}; it never changes the status. */
     public void warn(Standing s, String code) {
-        Track t = tracks.apply(s);
+        Track t = track(s);
         if (t != null) {
             t.warnings = names.with(t.warnings, code);
         }
     }
 
     void fired(Object fact, String rule) {
-        Track t = fact instanceof Standing s ? tracks.apply(s) : null;
+        Track t = fact instanceof Standing s ? track(s) : null;
         if (t != null) {
             t.fired = names.with(t.fired, rule);
         }
+    }
+
+    private Track track(Standing s) {
+        if (s != lastFact) {
+            lastTrack = tracks.apply(s);
+            lastFact = s;
+        }
+        return lastTrack;
     }
 
     /** Clears the conclusions of {@code t} before its fact is decided afresh. */
