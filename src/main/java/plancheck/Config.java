@@ -91,7 +91,8 @@ public record Config(int port, String host, Path data, Path rules, String jdbcUr
     }
 
     public Config withRules(Path newRules) {
-        return new Config(port, host, data, newRules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes);
+        return new Config(port, host, data, newRules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes,
+                publicScorecards, corsOrigins, secureCookies, idleTimeoutSeconds, requestTimeoutMs);
     }
 
     public Config withData(Path newData) {

@@ -18,6 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 
 import plancheck.service.DecisionLog;
 import plancheck.service.FieldError;
+import plancheck.service.Rejected;
 import plancheck.service.RulePolicy;
 import plancheck.service.RulesWatch;
 import plancheck.service.Service;
@@ -33,11 +34,13 @@ public final class RuleRoutes implements Routes {
     /** A rules folder's texts are larger than an API write: validation accepts bodies up to at least this size. */
     static final long RULES_BODY_BYTES = 4L << 20;
 
+    private final Service service;
     private final RulePolicy policy;
     private final DecisionLog decisions;
     private final long maxBodyBytes;
 
-    RuleRoutes(RulePolicy policy, DecisionLog decisions, long maxBodyBytes) {
+    RuleRoutes(Service service, RulePolicy policy, DecisionLog decisions, long maxBodyBytes) {
+        this.service = service;
         this.policy = policy;
         this.decisions = decisions;
         this.maxBodyBytes = Math.max(maxBodyBytes, RULES_BODY_BYTES);
@@ -56,7 +59,7 @@ public final class RuleRoutes implements Routes {
             if (watch) {
                 service.closeWith(RulesWatch.start(rulesDir, policy));
             }
-            return new RuleRoutes(policy, log, maxBodyBytes);
+            return new RuleRoutes(service, policy, log, maxBodyBytes);
         };
     }
 
@@ -70,8 +73,9 @@ public final class RuleRoutes implements Routes {
         router.post("/api/rules/reload").handler(this::reload);
         router.get("/api/commitments/:id/decisions").handler(ctx -> {
             params(ctx, Set.of());
-            json(ctx, decisions.of(ctx.pathParam("id")).thenApply(list -> Map.of("commitmentId",
-                    ctx.pathParam("id"), "decisions", list)));
+            String id = ctx.pathParam("id");
+            json(ctx, decisions.of(id, district -> service.access().requireVisible(Guard.actor(ctx), district,
+                    () -> new Rejected.NotFound(id))).thenApply(list -> Map.of("commitmentId", id, "decisions", list)));
         });
     }
 
@@ -120,7 +124,7 @@ public final class RuleRoutes implements Routes {
             }
             dryRun = dry.get(0).equals("true");
         }
-        json(ctx, policy.reload(ctx.request().getHeader(Api.USER_HEADER), dryRun));
+        json(ctx, policy.reload(Guard.actor(ctx).login(), dryRun));
     }
 
     /** Refuses unknown and repeated query parameters. */

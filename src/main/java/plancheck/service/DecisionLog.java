@@ -62,10 +62,17 @@ public final class DecisionLog implements AutoCloseable {
         }
     }
 
-    /** The status changes of a commitment (live or retired), oldest first; NotFound when there is no such one. */
-    public CompletableFuture<List<PolicyStore.Decision>> of(String commitmentId) {
-        return service.stored(commitmentId)
-                .thenComposeAsync(s -> CompletableFuture.supplyAsync(() -> store.decisions(commitmentId), worker));
+    /**
+     * The status changes of a commitment (live or retired), oldest first; NotFound when there is no such one.
+     *
+     * @param visible checks the commitment's district is in the reader's scope (throws when it is not)
+     */
+    public CompletableFuture<List<PolicyStore.Decision>> of(String commitmentId,
+            java.util.function.Consumer<String> visible) {
+        return service.stored(commitmentId).thenComposeAsync(s -> {
+            visible.accept(s.commitment().district());
+            return CompletableFuture.supplyAsync(() -> store.decisions(commitmentId), worker);
+        });
     }
 
     @Override

@@ -427,10 +427,6 @@ public final class Service implements AutoCloseable {
     }
 
     // for the use cases beside this class (RulePolicy, DecisionLog)
-    Engine engine() {
-        return engine;
-    }
-
     Clock clock() {
         return clock;
     }
