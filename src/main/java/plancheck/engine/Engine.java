@@ -25,6 +25,7 @@ import plancheck.domain.Evaluation;
 import plancheck.domain.Kind;
 import plancheck.domain.Result;
 import plancheck.domain.Standing;
+import plancheck.domain.Status;
 
 /**
  * The rule engine: long-lived Drools sessions, partitioned by district, fed incrementally, with a Java-side
@@ -436,10 +437,22 @@ public final class Engine implements AutoCloseable {
 
     /** As {@link #evaluate(LocalDate, List)}, with the rule base given rather than the one in use. */
     public CompletableFuture<List<Evaluation>> evaluate(RuleBase with, LocalDate date, List<Subject> subjects) {
+        return verdicts(with, date, subjects).thenApply(vs -> {
+            List<Evaluation> out = new ArrayList<>(vs.size());
+            for (Verdict v : vs) {
+                out.add(Explanations.render(v));
+            }
+            return out;
+        });
+    }
+
+    /** The subjects decided by {@code with} in a throw-away session, in their order. */
+    private CompletableFuture<List<Verdict>> verdicts(RuleBase with, LocalDate date, List<Subject> subjects) {
         Objects.requireNonNull(date, "date");
         List<Subject> given = List.copyOf(subjects);
         return CompletableFuture.supplyAsync(() -> {
             List<Track> copies = new ArrayList<>(given.size());
+            java.util.IdentityHashMap<Standing, Track> byFact = new java.util.IdentityHashMap<>(given.size());
             for (Subject s : given) {
                 Track copy = new Track(s.commitment());
                 Result[] series = s.results().toArray(Result[]::new);
@@ -447,10 +460,7 @@ public final class Engine implements AutoCloseable {
                 copy.results = series;
                 copy.prepare(date);
                 copies.add(copy);
-            }
-            java.util.IdentityHashMap<Standing, Track> byFact = new java.util.IdentityHashMap<>(copies.size());
-            for (Track c : copies) {
-                byFact.put(c.standing, c);
+                byFact.put(copy.standing, copy);
             }
             Partition.Session session = new Partition.Session(with, names, byFact::get);
             try {
@@ -458,16 +468,19 @@ public final class Engine implements AutoCloseable {
             } finally {
                 session.kie.dispose();
             }
-            List<Evaluation> out = new ArrayList<>(copies.size());
+            List<Verdict> out = new ArrayList<>(copies.size());
             for (Track c : copies) {
-                out.add(Explanations.render(c.publish(with.ruleset.revision())));
+                out.add(c.publish(with.ruleset.revision()));
             }
             return out;
         }, travel);
     }
 
-    /** Every live commitment evaluated at today by {@code candidate}, aside from the live sessions (by id). */
-    public CompletableFuture<List<Evaluation>> trial(RuleBase candidate) {
+    /**
+     * The status {@code candidate} decides for every live commitment at today (null where no rule decides one),
+     * aside from the live sessions, by id; a rule that throws fails the future.
+     */
+    public CompletableFuture<Map<String, Status>> trial(RuleBase candidate) {
         List<Subject> subjects = new ArrayList<>(index.size());
         for (Track t : index.values()) {
             if (t.commitment != null && t.owner != null) {
@@ -475,7 +488,13 @@ public final class Engine implements AutoCloseable {
             }
         }
         subjects.sort(Comparator.comparing(s -> s.commitment().id()));
-        return evaluate(candidate, today, subjects);
+        return verdicts(candidate, today, subjects).thenApply(vs -> {
+            Map<String, Status> out = new java.util.LinkedHashMap<>((vs.size() + 1) * 4 / 3);
+            for (Verdict v : vs) {
+                out.put(v.commitment().id(), v.status());
+            }
+            return out;
+        });
     }
 
     /**

@@ -125,13 +125,13 @@ public final class RulePolicy implements AutoCloseable {
             return new Reload("UNCHANGED", from, from, List.of(), warnings, 0, List.of());
         }
         List<StatusChange> changes = new ArrayList<>();
-        List<Evaluation> tried = tryOut(next);
-        for (Evaluation e : tried) {
-            Status now = engine.evaluation(e.commitmentId()).map(Evaluation::status).orElse(null);
-            if (now != e.status()) {
-                changes.add(new StatusChange(e.commitmentId(), now, e.status()));
+        Map<String, Status> tried = tryOut(next);
+        tried.forEach((id, status) -> {
+            Status now = engine.evaluation(id).map(Evaluation::status).orElse(null);
+            if (now != status) {
+                changes.add(new StatusChange(id, now, status));
             }
-        }
+        });
         if (dryRun) {
             return new Reload("DRY_RUN", next.ruleset().revision(), from, changed, warnings, tried.size(), changes);
         }
@@ -141,8 +141,8 @@ public final class RulePolicy implements AutoCloseable {
     }
 
     /** Every live commitment under {@code next}; refused when a rule fails or no rule decides a status. */
-    private List<Evaluation> tryOut(RuleBase next) {
-        List<Evaluation> tried;
+    private Map<String, Status> tryOut(RuleBase next) {
+        Map<String, Status> tried;
         try {
             tried = engine.trial(next).join();
         } catch (CompletionException e) {
@@ -151,11 +151,11 @@ public final class RulePolicy implements AutoCloseable {
                     List.of(new FieldError("rules", String.valueOf(cause.getMessage()))));
         }
         List<FieldError> undecided = new ArrayList<>();
-        for (Evaluation e : tried) {
-            if (e.status() == null && undecided.size() < 20) {
-                undecided.add(new FieldError("commitments." + e.commitmentId(), "no rule decides its status"));
+        tried.forEach((id, status) -> {
+            if (status == null && undecided.size() < 20) {
+                undecided.add(new FieldError("commitments." + id, "no rule decides its status"));
             }
-        }
+        });
         if (!undecided.isEmpty()) {
             throw new Rejected.Conflict("the new rules leave commitments without a status; the rules in use stay",
                     undecided);
