@@ -80,6 +80,7 @@ class ReloadTest {
                 package plancheck.status
                 import plancheck.domain.Standing
                 rule "fails on every fact"
+                dialect "java"
                 when
                     $t : Standing( )
                 then
