@@ -90,6 +90,11 @@ public record Config(int port, String host, Path data, Path rules, String jdbcUr
                 publicScorecards, corsOrigins, secureCookies, idleTimeoutSeconds, requestTimeoutMs);
     }
 
+    public Config withRules(Path newRules) {
+        return new Config(port, host, data, newRules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes,
+                publicScorecards, corsOrigins, secureCookies, idleTimeoutSeconds, requestTimeoutMs);
+    }
+
     public Config withData(Path newData) {
         return new Config(port, host, newData, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes,
                 publicScorecards, corsOrigins, secureCookies, idleTimeoutSeconds, requestTimeoutMs);

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "plancheck", mixinStandardHelpOptions = true, version = "plancheck 0.1.0",
         description = "Tracks the commitments of work reports and decides their status with rules.",
         subcommands = {ServeCommand.class, UsersCommand.class, AuditCommand.class, ExtractCommand.class,
-            CommandLine.HelpCommand.class})
+            RulesCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -19,6 +19,7 @@ import plancheck.dataset.DatasetException;
 import plancheck.dataset.DatasetLoader;
 import plancheck.engine.RuleBuildException;
 import plancheck.http.ImportRoutes;
+import plancheck.http.RuleRoutes;
 import plancheck.http.Routes;
 import plancheck.service.Service;
 
@@ -82,6 +83,10 @@ public final class ServeCommand implements Callable<Integer> {
             + " into an empty database on first start)")
     boolean noReferenceData;
 
+    @Option(names = "--watch-rules", description = "reload the rules whenever a file in the rules folder changes"
+            + " (a broken edit is refused and logged; the rules in use stay)")
+    boolean watchRules;
+
     @Option(names = "--demo", description = "also load the illustrative demo scenario (made-up sample data showing"
             + " every status; only into an empty database)")
     boolean demo;
@@ -125,7 +130,8 @@ public final class ServeCommand implements Callable<Integer> {
     /** Route groups beyond the built-in API (e.g. the report import), each built on the ready service. */
     List<Function<Service, Routes>> routes() {
         long maxBodyBytes = config().maxBodyBytes();
-        return List.of(service -> new ImportRoutes(service, maxBodyBytes));
+        return List.of(service -> new ImportRoutes(service, maxBodyBytes),
+                RuleRoutes.on(config().rules(), watchRules, maxBodyBytes));
     }
 
     /** Runs on the ready service before the server listens (e.g. loading the reference data set when empty). */

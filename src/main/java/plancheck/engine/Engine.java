@@ -20,12 +20,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
-import org.kie.api.runtime.KieSession;
-
 import plancheck.domain.Commitment;
 import plancheck.domain.Evaluation;
 import plancheck.domain.Kind;
 import plancheck.domain.Result;
+import plancheck.domain.Standing;
+import plancheck.domain.Status;
 
 /**
  * The rule engine: long-lived Drools sessions, partitioned by district, fed incrementally, with a Java-side
@@ -51,7 +51,8 @@ public final class Engine implements AutoCloseable {
 
     private static final Comparator<Result> BY_DATE = Comparator.comparing(Result::asOf);
 
-    private final RuleBase rules;
+    private volatile RuleBase rules;
+    private volatile Decisions.Listener listener = Decisions.Listener.NONE;
     private final Partition[] partitions;
     private final Clock clock;
     private final Names names = new Names();
@@ -68,7 +69,7 @@ public final class Engine implements AutoCloseable {
         this.clockDate = today;
         this.partitions = new Partition[partitions];
         for (int i = 0; i < partitions; i++) {
-            this.partitions[i] = new Partition(i, rules.kieBase);
+            this.partitions[i] = new Partition(i, rules, names, this::liveTrack, changes -> listener.changed(changes));
         }
         this.travel = Executors.newFixedThreadPool(Math.max(1, partitions), daemon("plancheck-as-of"));
         this.midnight = Executors.newSingleThreadScheduledExecutor(daemon("plancheck-midnight"));
@@ -85,7 +86,31 @@ public final class Engine implements AutoCloseable {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions: must be at least 1");
         }
-        return new Engine(RuleBase.build(rulesDir), partitions, Objects.requireNonNull(clock, "clock"));
+        return start(RuleBase.compile(RuleSources.read(rulesDir)).orThrow(), partitions, clock);
+    }
+
+    /** Starts {@code partitions} sessions on a compiled rule base. */
+    public static Engine start(RuleBase rules, int partitions, Clock clock) {
+        if (partitions < 1) {
+            throw new IllegalArgumentException("partitions: must be at least 1");
+        }
+        return new Engine(Objects.requireNonNull(rules, "rules"), partitions, Objects.requireNonNull(clock, "clock"));
+    }
+
+    /** Where the status changes go from now on (the decision log); by default nowhere. */
+    public void onDecisions(Decisions.Listener listener) {
+        this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** The rule base in use (for every evaluation begun from now on). */
+    public RuleBase ruleBase() {
+        return rules;
+    }
+
+    /** The live track whose current fact is {@code s}; null for any other fact. */
+    private Track liveTrack(Standing s) {
+        Track t = index.get(s.getId());
+        return t != null && t.standing == s ? t : null;
     }
 
     /** One partition per available processor. */
@@ -164,10 +189,10 @@ public final class Engine implements AutoCloseable {
                     for (Placement pl : mine) {
                         Track t = index.computeIfAbsent(pl.id, k -> new Track(null));
                         pl.apply(t, p);
-                        t.prepare(day, names, rules.derive);
+                        t.prepare(day);
                         tracks.add(t);
                     }
-                    p.evaluate(tracks);
+                    p.evaluate(tracks, Decisions.Cause.LOAD);
                     return null;
                 });
             }
@@ -218,7 +243,7 @@ public final class Engine implements AutoCloseable {
         Partition to = partitionOf(commitment.district());
         return leave(t, to).thenCompose(x -> to.run(() -> {
             new Placement(commitment.id(), commitment).apply(t, to);
-            return evaluate(to, t);
+            return evaluate(to, t, Decisions.Cause.commitment(commitment.revision()));
         }));
     }
 
@@ -273,7 +298,7 @@ public final class Engine implements AutoCloseable {
             }
             Inputs.check(result, t.commitment.kind());
             t.results = withResult(t.results, result);
-            return evaluate(owner, t);
+            return evaluate(owner, t, Decisions.Cause.result(result.id()));
         });
     }
 
@@ -301,10 +326,21 @@ public final class Engine implements AutoCloseable {
     }
 
     /** On the partition's thread: re-decides one track at the live date. */
-    private Evaluation evaluate(Partition p, Track t) {
-        t.prepare(today, names, rules.derive);
-        p.evaluate(List.of(t));
-        return Explanations.render(t.verdict, rules.ruleset.revision());
+    private Evaluation evaluate(Partition p, Track t, Decisions.Cause cause) {
+        t.prepare(today);
+        p.evaluate(List.of(t), cause);
+        return Explanations.render(t.verdict);
+    }
+
+    /** On {@code p}'s thread: the tracks its session holds. */
+    private List<Track> tracksOf(Partition p) {
+        List<Track> mine = new ArrayList<>(index.size() / partitions.length + 16);
+        for (Track t : index.values()) {
+            if (t.owner == p) {
+                mine.add(t);
+            }
+        }
+        return mine;
     }
 
     /** Moves the live evaluation date (normally driven by the clock at midnight). */
@@ -314,11 +350,11 @@ public final class Engine implements AutoCloseable {
         CompletableFuture<?>[] done = new CompletableFuture<?>[partitions.length];
         for (Partition p : partitions) {
             done[p.index] = p.run(() -> {
-                List<Track> tracks = p.tracks();
+                List<Track> tracks = tracksOf(p);
                 for (Track t : tracks) {
-                    t.prepare(date, names, rules.derive);
+                    t.prepare(date);
                 }
-                p.evaluate(tracks);
+                p.evaluate(tracks, Decisions.Cause.date(date));
                 return null;
             });
         }
@@ -368,7 +404,7 @@ public final class Engine implements AutoCloseable {
     public Optional<Evaluation> evaluation(String commitmentId) {
         Track t = commitmentId == null ? null : index.get(commitmentId);
         Verdict v = t == null ? null : t.verdict;
-        return v == null ? Optional.empty() : Optional.of(Explanations.render(v, rules.ruleset.revision()));
+        return v == null ? Optional.empty() : Optional.of(Explanations.render(v));
     }
 
     /** A commitment (any revision of it) and its results, to be judged at some date. */
@@ -396,33 +432,111 @@ public final class Engine implements AutoCloseable {
      * answer follows their order. Their results need not be sorted.
      */
     public CompletableFuture<List<Evaluation>> evaluate(LocalDate date, List<Subject> subjects) {
+        return evaluate(rules, date, subjects);
+    }
+
+    /** As {@link #evaluate(LocalDate, List)}, with the rule base given rather than the one in use. */
+    public CompletableFuture<List<Evaluation>> evaluate(RuleBase with, LocalDate date, List<Subject> subjects) {
+        return verdicts(with, date, subjects).thenApply(vs -> {
+            List<Evaluation> out = new ArrayList<>(vs.size());
+            for (Verdict v : vs) {
+                out.add(Explanations.render(v));
+            }
+            return out;
+        });
+    }
+
+    /** The subjects decided by {@code with} in a throw-away session, in their order. */
+    private CompletableFuture<List<Verdict>> verdicts(RuleBase with, LocalDate date, List<Subject> subjects) {
         Objects.requireNonNull(date, "date");
         List<Subject> given = List.copyOf(subjects);
         return CompletableFuture.supplyAsync(() -> {
             List<Track> copies = new ArrayList<>(given.size());
+            java.util.IdentityHashMap<Standing, Track> byFact = new java.util.IdentityHashMap<>(given.size());
             for (Subject s : given) {
                 Track copy = new Track(s.commitment());
                 Result[] series = s.results().toArray(Result[]::new);
                 Arrays.sort(series, BY_DATE);
                 copy.results = series;
-                copy.prepare(date, names, rules.derive);
+                copy.prepare(date);
                 copies.add(copy);
+                byFact.put(copy.standing, copy);
             }
-            KieSession session = Partition.newSession(rules.kieBase);
+            Partition.Session session = new Partition.Session(with, names, byFact::get);
             try {
-                for (Track c : copies) {
-                    session.insert(c);
-                }
-                session.fireAllRules();
+                session.decide(copies);
             } finally {
-                session.dispose();
+                session.kie.dispose();
             }
-            List<Evaluation> out = new ArrayList<>(copies.size());
+            List<Verdict> out = new ArrayList<>(copies.size());
             for (Track c : copies) {
-                out.add(Explanations.render(c.publish(), rules.ruleset.revision()));
+                out.add(c.publish(with.ruleset.revision()));
             }
             return out;
         }, travel);
+    }
+
+    /**
+     * The status {@code candidate} decides for every live commitment at today (null where no rule decides one),
+     * aside from the live sessions, by id; a rule that throws fails the future.
+     */
+    public CompletableFuture<Map<String, Status>> trial(RuleBase candidate) {
+        List<Subject> subjects = new ArrayList<>(index.size());
+        for (Track t : index.values()) {
+            if (t.commitment != null && t.owner != null) {
+                subjects.add(new Subject(t.commitment, List.of(t.results)));
+            }
+        }
+        subjects.sort(Comparator.comparing(s -> s.commitment().id()));
+        return verdicts(candidate, today, subjects).thenApply(vs -> {
+            Map<String, Status> out = new java.util.LinkedHashMap<>((vs.size() + 1) * 4 / 3);
+            for (Verdict v : vs) {
+                out.put(v.commitment().id(), v.status());
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Puts {@code next} in use: each partition in turn, on its thread, decides all it holds with {@code next} in a
+     * fresh session and only then publishes; writes queue meanwhile, reads see the previous verdicts. Every verdict
+     * comes from one rule base and names its revision; status changes are reported with cause RULES.
+     */
+    public CompletableFuture<Void> swap(RuleBase next) {
+        Objects.requireNonNull(next, "next");
+        Decisions.Cause cause = Decisions.Cause.rules(next.ruleset.revision());
+        CompletableFuture<Void> chain = CompletableFuture.completedFuture(null);
+        for (Partition p : partitions) {
+            chain = chain.thenCompose(x -> p.run(() -> {
+                List<Track> tracks = tracksOf(p);
+                LocalDate day = today;
+                for (Track t : tracks) {
+                    t.prepare(day);
+                }
+                p.replace(next, tracks, cause);
+                return null;
+            }));
+        }
+        RuleBase before = rules;
+        return chain.handle((x, failed) -> {
+            if (failed == null) {
+                rules = next;
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            // a partition refused the new rules: put back the old ones where they were swapped already
+            CompletableFuture<?>[] back = new CompletableFuture<?>[partitions.length];
+            for (Partition p : partitions) {
+                back[p.index] = p.rules() != next ? CompletableFuture.completedFuture(null) : p.run(() -> {
+                    List<Track> tracks = tracksOf(p);
+                    for (Track t : tracks) {
+                        t.prepare(today);
+                    }
+                    p.replace(before, tracks, Decisions.Cause.rules(before.ruleset.revision()));
+                    return null;
+                });
+            }
+            return CompletableFuture.allOf(back).thenCompose(y -> CompletableFuture.<Void>failedFuture(failed));
+        }).thenCompose(f -> f);
     }
 
     private Partition partitionOf(String district) {

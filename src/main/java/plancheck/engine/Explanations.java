@@ -22,7 +22,8 @@ final class Explanations {
     private Explanations() {
     }
 
-    static Evaluation render(Verdict v, String revision) {
+    static Evaluation render(Verdict v) {
+        String revision = v.revision();
         Double progress = Double.isNaN(v.progress()) ? null : round(v.progress());
         Double expected = Double.isNaN(v.expectedProgress()) ? null : round(v.expectedProgress());
         Double lag = progress == null || expected == null ? null

@@ -7,14 +7,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
-import org.drools.core.rule.consequence.InternalMatch;
-import org.kie.api.KieBase;
 import org.kie.api.event.rule.AfterMatchFiredEvent;
 import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.runtime.KieSession;
-import org.kie.api.runtime.rule.Match;
+import org.kie.api.runtime.rule.FactHandle;
+
+import plancheck.domain.Standing;
+import plancheck.domain.Status;
 
 /**
  * One long-lived session and the single thread that alone touches it. Work is queued with {@link #run}; the
@@ -24,40 +26,63 @@ final class Partition implements AutoCloseable {
 
     final int index;
     private final ExecutorService thread;
-    private final KieSession session;
+    private final Names names;
+    /** the live track of a fact */
+    private final Function<Standing, Track> tracks;
+    private final Decisions.Listener listener;
+    // only on this partition's thread, apart from the volatile read of the revision in use
+    private volatile RuleBase rules;
+    private Session session;
 
-    Partition(int index, KieBase kieBase) {
+    Partition(int index, RuleBase rules, Names names, Function<Standing, Track> tracks,
+              Decisions.Listener listener) {
         this.index = index;
+        this.names = names;
+        this.tracks = tracks;
+        this.listener = listener;
         this.thread = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new SpinningQueue(), r -> {
             Thread t = new Thread(r, "plancheck-partition-" + index);
             t.setDaemon(true);
             return t;
         });
-        this.session = CompletableFuture.supplyAsync(() -> newSession(kieBase), thread).join();
+        this.rules = rules;
+        this.session = CompletableFuture.supplyAsync(() -> new Session(rules, names, tracks), thread).join();
     }
 
-    /** A session that records on each fact the names of the rules that fired for it. */
-    static KieSession newSession(KieBase kieBase) {
-        KieSession s = kieBase.newKieSession();
-        s.addEventListener(new DefaultAgendaEventListener() {
-            @Override
-            public void afterMatchFired(AfterMatchFiredEvent event) {
-                Match match = event.getMatch();
-                String rule = match.getRule().getName();
-                // the status and warning rules match one Track: take it from the tuple without building a list
-                Object last = ((InternalMatch) match).getTuple().getFactHandle().getObject();
-                if (last instanceof Track t) {
-                    t.fired(rule);
-                    return;
-                }
-                for (Object o : match.getObjects()) {
-                    if (o instanceof Track t) {
-                        t.fired(rule);
+    /** A session on a rule base, with the conclusions its rules report to and the names of the rules that fired. */
+    static final class Session {
+        final KieSession kie;
+        final Conclusions out;
+
+        Session(RuleBase rules, Names names, Function<Standing, Track> tracks) {
+            this.kie = rules.kieBase.newKieSession();
+            this.out = new Conclusions(names, tracks);
+            if (rules.declaresOut) {
+                kie.setGlobal(RuleBase.OUT, out);
+            }
+            kie.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    String rule = event.getMatch().getRule().getName();
+                    for (Object o : event.getMatch().getObjects()) {
+                        out.fired(o, rule);
                     }
                 }
+            });
+        }
+
+        /** Puts prepared tracks in the session (or tells it their facts changed), fires, and closes the batch. */
+        void decide(List<Track> tracks) {
+            for (Track t : tracks) {
+                Conclusions.open(t);
+                if (t.handle == null) {
+                    t.handle = kie.insert(t.standing);
+                } else {
+                    kie.update(t.handle, t.standing);
+                }
             }
-        });
-        return s;
+            kie.fireAllRules();
+        }
     }
 
     /**
@@ -98,43 +123,78 @@ final class Partition implements AutoCloseable {
         return f;
     }
 
+    /** The rule base this partition decides with. */
+    RuleBase rules() {
+        return rules;
+    }
+
     // ---- below: only on this partition's thread
 
-    /** Puts prepared tracks in the session (or tells it they changed), fires, and publishes their verdicts. */
-    void evaluate(List<Track> tracks) {
+    /** Decides prepared tracks, publishes their verdicts and reports the status changes caused by {@code cause}. */
+    void evaluate(List<Track> tracks, Decisions.Cause cause) {
+        session.decide(tracks);
+        publish(tracks, cause);
+    }
+
+    private void publish(List<Track> tracks, Decisions.Cause cause) {
+        String revision = rules.ruleset.revision();
+        List<Decisions.Change> changes = null;
         for (Track t : tracks) {
-            if (t.handle == null) {
-                t.handle = session.insert(t);
-            } else {
-                session.update(t.handle, t);
+            Verdict before = t.verdict;
+            Verdict after = t.publish(revision);
+            Status from = before == null ? null : before.status();
+            if (from != after.status() && (before != null || cause.logsFirst())) {
+                if (changes == null) {
+                    changes = new ArrayList<>();
+                }
+                changes.add(Decisions.change(before, after, cause));
             }
         }
-        session.fireAllRules();
-        for (Track t : tracks) {
-            t.publish();
+        if (changes != null) {
+            listener.changed(changes);
         }
+    }
+
+    /**
+     * Moves every track held to a session on {@code next}: the old session is dropped, each fact decided by the new
+     * rules alone, and only then published, so no verdict mixes old and new rules.
+     */
+    void replace(RuleBase next, List<Track> tracks, Decisions.Cause cause) {
+        Session fresh = new Session(next, names, this.tracks);
+        FactHandle[] held = new FactHandle[tracks.size()];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = tracks.get(i).handle;
+            tracks.get(i).handle = null;
+        }
+        try {
+            fresh.decide(tracks);
+        } catch (RuntimeException e) {
+            // the old session keeps serving, with its own handles
+            for (int i = 0; i < held.length; i++) {
+                tracks.get(i).handle = held[i];
+            }
+            fresh.kie.dispose();
+            throw e;
+        }
+        Session old = session;
+        session = fresh;
+        rules = next;
+        old.kie.dispose();
+        publish(tracks, cause);
     }
 
     void remove(Track t) {
         if (t.handle != null) {
-            session.delete(t.handle);
+            session.kie.delete(t.handle);
             t.handle = null;
         }
-    }
-
-    List<Track> tracks() {
-        List<Track> all = new ArrayList<>((int) session.getFactCount());
-        for (Object o : session.getObjects()) {
-            all.add((Track) o);
-        }
-        return all;
     }
 
     @Override
     public void close() {
         try {
             run(() -> {
-                session.dispose();
+                session.kie.dispose();
                 return null;
             }).join();
         } catch (RuntimeException ignored) {

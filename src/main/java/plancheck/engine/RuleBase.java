@@ -1,121 +1,149 @@
 package plancheck.engine;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
-import org.drools.core.impl.InternalRuleBase;
 import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Global;
 import org.kie.api.definition.rule.Rule;
-import org.kie.api.io.Resource;
-import org.kie.api.io.ResourceType;
-import org.kie.internal.builder.CompositeKnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilder;
-import org.kie.internal.builder.KnowledgeBuilderError;
-import org.kie.internal.builder.KnowledgeBuilderFactory;
-import org.kie.internal.io.ResourceFactory;
 
-/** The compiled rules of a rules folder: built once, shared by every session. */
-final class RuleBase {
+/**
+ * Compiled rules, built through the public KIE API (KieServices, KieFileSystem, KieBuilder) from rule texts; shared
+ * by every session built on it.
+ */
+public final class RuleBase {
+
+    /** The global through which rules report what they conclude ({@link Conclusions}). */
+    public static final String OUT = "out";
 
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)\\s*;?\\s*$");
-
-    /** The DRL function the engine calls on each fact before the rules see it: derive(Track) in this package. */
-    static final String DERIVE_PACKAGE = "plancheck.status";
+    private static final Pattern POSITION = Pattern.compile("\\[Line: (\\d+), Column: (\\d+)\\]");
+    private static final String RESOURCES = "src/main/resources/";
+    /** a fresh module id per build, so builds at the same time do not replace each other in the KIE repository */
+    private static final AtomicLong BUILDS = new AtomicLong();
 
     final KieBase kieBase;
     final Ruleset ruleset;
-    /** sets progress, met and expected progress on a prepared fact */
-    final Consumer<Track> derive;
+    /** whether some rule file declares the {@value #OUT} global */
+    final boolean declaresOut;
+    /** the rule texts it was built from, by path */
+    final SortedMap<String, String> sources;
 
-    private RuleBase(KieBase kieBase, Ruleset ruleset, Consumer<Track> derive) {
+    private RuleBase(KieBase kieBase, Ruleset ruleset, boolean declaresOut, SortedMap<String, String> sources) {
         this.kieBase = kieBase;
         this.ruleset = ruleset;
-        this.derive = derive;
+        this.declaresOut = declaresOut;
+        this.sources = sources;
     }
 
-    /** Compiles every .drl file under {@code dir}; any problem, including a package that is not its folder, fails. */
-    static RuleBase build(Path dir) throws RuleBuildException {
-        List<Path> files = drlFiles(dir);
-        if (files.isEmpty()) {
-            throw new RuleBuildException(List.of(new RuleBuildException.Problem(dir.toString(), 0, "no .drl file")));
+    /** What a build found: the rule base (null when there is an error) and every error and warning. */
+    public record Compilation(RuleBase ruleBase, List<RuleBuildException.Problem> problems) {
+
+        /** The rule base, or the errors as an exception. */
+        public RuleBase orThrow() throws RuleBuildException {
+            if (ruleBase == null) {
+                throw new RuleBuildException(problems.stream().filter(RuleBuildException.Problem::error).toList());
+            }
+            return ruleBase;
         }
+    }
+
+    /** Revision (content hash), files and rule names. */
+    public Ruleset ruleset() {
+        return ruleset;
+    }
+
+    /** The texts it was built from, by path relative to the rules folder. */
+    public SortedMap<String, String> sources() {
+        return sources;
+    }
+
+    /**
+     * Compiles rule texts (path relative to the rules folder → DRL); any error, including a package that is not its
+     * folder, means no rule base.
+     */
+    public static Compilation compile(SortedMap<String, String> files) {
         List<RuleBuildException.Problem> problems = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        MessageDigest digest = sha256();
-        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
-        CompositeKnowledgeBuilder batch = builder.batch();
-        for (Path file : files) {
-            String name = dir.relativize(file).toString().replace('\\', '/');
-            byte[] bytes = read(file);
-            names.add(name);
-            digest.update(name.getBytes(StandardCharsets.UTF_8));
-            digest.update((byte) 0);
-            digest.update(bytes);
-            checkPackage(name, new String(bytes, StandardCharsets.UTF_8), problems);
-            Resource resource = ResourceFactory.newByteArrayResource(bytes).setSourcePath(name);
-            batch.add(resource, ResourceType.DRL);
+        if (files.isEmpty()) {
+            problems.add(new RuleBuildException.Problem("", 0, "no .drl file"));
+            return new Compilation(null, problems);
         }
-        batch.build();
-        for (KnowledgeBuilderError error : builder.getErrors()) {
-            String file = error.getResource() == null ? "?" : error.getResource().getSourcePath();
-            int[] lines = error.getLines();
-            problems.add(new RuleBuildException.Problem(file, lines.length == 0 ? 0 : lines[0],
-                    error.getMessage().strip()));
+        KieServices ks = KieServices.Factory.get();
+        KieFileSystem kfs = ks.newKieFileSystem();
+        ReleaseId id = ks.newReleaseId("plancheck", "rules", "1.0." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(id);
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            checkPackage(f.getKey(), f.getValue(), problems);
+            kfs.write(RESOURCES + f.getKey(), f.getValue().getBytes(StandardCharsets.UTF_8));
         }
-        if (!problems.isEmpty()) {
-            throw new RuleBuildException(problems);
+        KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
+        for (Message m : builder.getResults().getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
+            problems.add(problem(m));
         }
-        KieBase kieBase = builder.newKieBase();
+        if (problems.stream().anyMatch(RuleBuildException.Problem::error)) {
+            ks.getRepository().removeKieModule(id);
+            return new Compilation(null, problems);
+        }
+        KieBase kieBase = ks.newKieContainer(id).getKieBase();
+        // the container holds the module; the repository need not keep every build ever made
+        ks.getRepository().removeKieModule(id);
         List<String> rules = new ArrayList<>();
+        boolean out = false;
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 rules.add(rule.getName());
             }
+            for (Global g : pkg.getGlobalVariables()) {
+                out |= g.getName().equals(OUT);
+            }
         }
         rules.sort(null);
-        String revision = HexFormat.of().formatHex(digest.digest()).substring(0, 16);
-        return new RuleBase(kieBase, new Ruleset(revision, List.copyOf(names), List.copyOf(rules)),
-                derivation(kieBase));
+        Ruleset ruleset = new Ruleset(revision(files), List.copyOf(files.keySet()), List.copyOf(rules));
+        return new Compilation(new RuleBase(kieBase, ruleset, out, files), problems);
     }
 
-    /** The compiled DRL function derive(plancheck.engine.Track) of package {@value #DERIVE_PACKAGE}. */
-    private static Consumer<Track> derivation(KieBase kieBase) throws RuleBuildException {
-        MethodHandle handle;
-        try {
-            // DRL compiles function f of package p to a class p.F with a static method f
-            Class<?> c = ((InternalRuleBase) kieBase).getRootClassLoader().loadClass(DERIVE_PACKAGE + ".Derive");
-            handle = MethodHandles.publicLookup().findStatic(c, "derive",
-                    MethodType.methodType(void.class, Track.class));
-        } catch (ReflectiveOperationException e) {
-            throw new RuleBuildException(List.of(new RuleBuildException.Problem(
-                    DERIVE_PACKAGE.replace('.', '/'), 0,
-                    "function derive(plancheck.engine.Track) is missing from package " + DERIVE_PACKAGE)));
+    private static RuleBuildException.Problem problem(Message m) {
+        String path = m.getPath() == null ? "" : m.getPath();
+        if (path.startsWith(RESOURCES)) {
+            path = path.substring(RESOURCES.length());
         }
-        return t -> {
-            try {
-                handle.invokeExact(t);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException("derive failed for " + t, e);
-            }
-        };
+        String severity = m.getLevel() == Message.Level.ERROR ? RuleBuildException.Problem.ERROR
+                : RuleBuildException.Problem.WARNING;
+        int line = Math.max(0, m.getLine());
+        int column = Math.max(0, m.getColumn());
+        // constraint errors carry their position only in the text: "[Line: 12, Column: 4]"
+        Matcher at = POSITION.matcher(m.getText());
+        if (column == 0 && at.find()) {
+            line = line == 0 ? Integer.parseInt(at.group(1)) : line;
+            column = Integer.parseInt(at.group(2));
+        }
+        return new RuleBuildException.Problem(path, line, column, severity, m.getText().strip());
+    }
+
+    /** Content hash over every path and text: the same files give the same revision. */
+    private static String revision(SortedMap<String, String> files) {
+        MessageDigest digest = sha256();
+        for (Map.Entry<String, String> f : files.entrySet()) {
+            digest.update(f.getKey().getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(f.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest()).substring(0, 16);
     }
 
     /** The folder of a rule file is its DRL package, so a rule is found where its package says. */
@@ -129,26 +157,6 @@ final class RuleBase {
             int line = (int) text.substring(0, m.start(1)).chars().filter(c -> c == '\n').count() + 1;
             problems.add(new RuleBuildException.Problem(name, line,
                     "package " + m.group(1) + " does not match its folder; expected package " + folder));
-        }
-    }
-
-    private static List<Path> drlFiles(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return List.of();
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            return walk.filter(p -> p.getFileName().toString().endsWith(".drl") && Files.isRegularFile(p))
-                    .sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static byte[] read(Path file) {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,11 +5,32 @@ import java.util.List;
 /** The rules in the rules folder do not compile; each problem names file, line and message. */
 public final class RuleBuildException extends Exception {
 
-    /** One compile problem. */
-    public record Problem(String file, int line, String message) {
+    /**
+     * One problem found while building.
+     *
+     * @param file     relative to the rules folder
+     * @param line     1-based; 0 when it concerns no line
+     * @param column   1-based; 0 when unknown
+     * @param severity ERROR (the rules are refused) or WARNING
+     */
+    public record Problem(String file, int line, int column, String severity, String message) {
+
+        public static final String ERROR = "ERROR";
+        public static final String WARNING = "WARNING";
+
+        /** An error at a line, column unknown. */
+        public Problem(String file, int line, String message) {
+            this(file, line, 0, ERROR, message);
+        }
+
+        public boolean error() {
+            return ERROR.equals(severity);
+        }
+
         @Override
         public String toString() {
-            return file + ":" + line + ": " + message;
+            return file + ":" + line + (column > 0 ? ":" + column : "") + ": "
+                    + (error() ? "" : "warning: ") + message;
         }
     }
 

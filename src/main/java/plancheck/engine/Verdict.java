@@ -5,16 +5,45 @@ import java.util.List;
 import plancheck.domain.Commitment;
 import plancheck.domain.Result;
 import plancheck.domain.Stage;
+import plancheck.domain.Standing;
 import plancheck.domain.Status;
 
 /**
- * What the rules concluded about one commitment, frozen in compact form; rendered into an
- * {@link plancheck.domain.Evaluation} (with its sentences) only when read.
+ * What one rule base concluded about one fact, frozen; rendered into an {@link plancheck.domain.Evaluation} (with
+ * its sentences) only when read.
  *
- * @param day epoch day of the evaluation date
- * @param progress NaN when unknown
- * @param expectedProgress NaN when unknown
+ * @param revision the revision of the rules that concluded it
  */
-record Verdict(Commitment commitment, Result counted, Result previous, int day, Status status, double progress,
-               double expectedProgress, Stage dueStage, List<String> fired, List<String> warnings) {
+record Verdict(Standing standing, Status status, List<String> fired, List<String> warnings, String revision) {
+
+    Commitment commitment() {
+        return standing.getCommitment();
+    }
+
+    Result counted() {
+        return standing.getCounted();
+    }
+
+    Result previous() {
+        return standing.getPrevious();
+    }
+
+    /** epoch day of the evaluation date */
+    int day() {
+        return standing.getToday();
+    }
+
+    /** NaN when unknown */
+    double progress() {
+        return standing.getProgress();
+    }
+
+    /** NaN when unknown */
+    double expectedProgress() {
+        return standing.getExpectedProgress();
+    }
+
+    Stage dueStage() {
+        return standing.getDueStage();
+    }
 }

@@ -65,10 +65,7 @@ public final class Api {
         router.get("/health").handler(api::health);
         router.get("/openapi.yaml").handler(ctx -> ctx.response()
                 .putHeader("content-type", "application/yaml; charset=utf-8").end(api.openapi));
-        router.get("/api/rules").handler(ctx -> {
-            new Query(ctx).done();
-            ok(ctx, service.ruleset());
-        });
+        // GET /api/rules and the other rule routes: RuleRoutes
 
         router.post("/api/commitments/batch").handler(bodies).handler(api::createBatch);
         router.post("/api/commitments").handler(bodies).handler(api::create);

@@ -426,6 +426,11 @@ public final class Service implements AutoCloseable {
         return engine.ruleset();
     }
 
+    // for the use cases beside this class (RulePolicy, DecisionLog)
+    Clock clock() {
+        return clock;
+    }
+
     public LocalDate today() {
         return engine.today();
     }
@@ -435,8 +440,22 @@ public final class Service implements AutoCloseable {
         return store.isEmpty();
     }
 
+    private final List<AutoCloseable> parts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Closes {@code part} (a use case built beside this service) before this service closes. */
+    public void closeWith(AutoCloseable part) {
+        parts.add(part);
+    }
+
     @Override
     public void close() {
+        for (AutoCloseable part : parts) {
+            try {
+                part.close();
+            } catch (Exception ignored) {
+                // closing anyway
+            }
+        }
         writer.shutdown();
         readers.shutdown();
         try {

@@ -36,24 +36,6 @@ class RuleBuildTest {
     }
 
     @Test
-    void givenRulesWithoutTheDeriveFunction_whenStarting_thenRefusesNamingIt(@TempDir Path copy) throws Exception {
-        Path to = copy.resolve("plancheck/status");
-        Files.createDirectories(to);
-        for (String f : List.of("policy.drl", "decide.drl")) {
-            Files.copy(RULES.resolve("plancheck/status").resolve(f), to.resolve(f));
-        }
-        Files.writeString(to.resolve("functions.drl"), """
-                package plancheck.status
-                function boolean behindPlan(plancheck.domain.Stage reached, plancheck.domain.Stage due) {
-                    return false;
-                }
-                """);
-        assertThatThrownBy(() -> Engine.start(copy, 1, clockAt(MID_YEAR)))
-                .isInstanceOfSatisfying(RuleBuildException.class, e -> assertThat(e.getMessage())
-                        .contains("function derive(plancheck.engine.Track) is missing"));
-    }
-
-    @Test
     void givenAFolderWithoutRules_whenStarting_thenRefuses(@TempDir Path empty) {
         assertThatThrownBy(() -> Engine.start(empty, 1, clockAt(MID_YEAR))).isInstanceOf(RuleBuildException.class);
     }
@@ -64,8 +46,8 @@ class RuleBuildTest {
         try (Engine e = engineAt(MID_YEAR, 1)) {
             shipped = e.ruleset();
         }
-        assertThat(shipped.files()).containsExactly("plancheck/status/decide.drl", "plancheck/status/derive.drl",
-                "plancheck/status/policy.drl", "plancheck/status/warn.drl");
+        assertThat(shipped.files()).containsExactly("plancheck/status/decide.drl", "plancheck/status/policy.drl",
+                "plancheck/status/warn.drl");
         assertThat(shipped.rules()).contains("target met before the deadline", "last result is stale");
         assertThat(shipped.revision()).matches("[0-9a-f]{16}");
 

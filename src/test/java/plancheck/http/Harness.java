@@ -75,9 +75,16 @@ final class Harness implements AutoCloseable {
     /** @param prepare runs on the ready service before the server listens (e.g. loading the data set) */
     static Harness start(Vertx vertx, Path data, java.util.function.Consumer<plancheck.service.Service> prepare)
             throws Exception {
-        Config config = Config.defaults().withData(data).withPort(0).withHost("127.0.0.1").withMaxBodyBytes(64 * 1024);
-        App app = App.start(vertx, config, CLOCK, List.of(s -> new ImportRoutes(s, config.maxBodyBytes())),
-                prepare);
+        return start(vertx, data, Path.of("rules"), false, prepare);
+    }
+
+    /** @param rules the rules folder; {@code watch}: reload it on every change */
+    static Harness start(Vertx vertx, Path data, Path rules, boolean watch,
+            java.util.function.Consumer<plancheck.service.Service> prepare) throws Exception {
+        Config config = Config.defaults().withData(data).withPort(0).withHost("127.0.0.1").withMaxBodyBytes(64 * 1024)
+                .withRules(rules);
+        App app = App.start(vertx, config, CLOCK, List.of(s -> new ImportRoutes(s, config.maxBodyBytes()),
+                RuleRoutes.on(rules, watch, config.maxBodyBytes())), prepare);
         WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(app.port()), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
         OpenAPIContract contract = await(OpenAPIContract.from(vertx, validatableContract(data).toString()));

@@ -1,0 +1,67 @@
+package plancheck.engine;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** The rule files of a rules folder, by path relative to it ('/' separated), read into memory. */
+public final class RuleSources {
+
+    private RuleSources() {
+    }
+
+    /** Every .drl file under {@code dir}, sorted by path; empty when the folder does not exist. */
+    public static SortedMap<String, String> read(Path dir) {
+        SortedMap<String, String> out = new TreeMap<>();
+        if (!Files.isDirectory(dir)) {
+            return out;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path file : walk.filter(p -> isRuleFile(p.getFileName().toString()) && Files.isRegularFile(p))
+                    .toList()) {
+                out.put(dir.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    /** {@code base} with {@code changes} applied: a text replaces or adds a file, null removes it. */
+    public static SortedMap<String, String> overlay(Map<String, String> base, Map<String, String> changes) {
+        SortedMap<String, String> out = new TreeMap<>(base);
+        changes.forEach((path, text) -> {
+            if (text == null) {
+                out.remove(path);
+            } else {
+                out.put(path, text);
+            }
+        });
+        return out;
+    }
+
+    /** Why {@code path} cannot name a rule file (relative, '/' separated, no '..', ends in .drl); null when fine. */
+    public static String refusePath(String path) {
+        if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains("//")) {
+            return "must be a relative path with '/' separators";
+        }
+        for (String part : path.split("/")) {
+            if (part.equals("..") || part.equals(".") || part.isBlank()) {
+                return "must not contain '.' or '..' parts";
+            }
+        }
+        if (!isRuleFile(path)) {
+            return "must name a .drl file";
+        }
+        return null;
+    }
+
+    private static boolean isRuleFile(String name) {
+        return name.endsWith(".drl");
+    }
+}

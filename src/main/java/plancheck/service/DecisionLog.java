@@ -1,0 +1,87 @@
+package plancheck.service;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import plancheck.engine.Decisions;
+import plancheck.store.PolicyStore;
+
+/**
+ * Stores every change of a commitment's status the engine reports (from → to, evaluation date, rules revision,
+ * fired rules, cause) and reads them back. Changes are written on the log's own thread, in the order the engine
+ * reported them; a read queues behind the writes reported before it, so an answer after a write sees its decision.
+ */
+public final class DecisionLog implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DecisionLog.class);
+
+    private final Service service;
+    private final PolicyStore store;
+    private final Clock clock;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "plancheck-decisions");
+        t.setDaemon(true);
+        return t;
+    });
+
+    /** Starts listening to the service's engine. */
+    public DecisionLog(Service service) {
+        this.service = service;
+        this.store = new PolicyStore(service.store());
+        this.clock = service.clock();
+        service.engine().onDecisions(this::changed);
+    }
+
+    /** On a partition thread: hands the changes to the log's thread. */
+    private void changed(List<Decisions.Change> changes) {
+        java.time.Instant at = clock.instant();
+        List<PolicyStore.Decision> rows = new ArrayList<>(changes.size());
+        for (Decisions.Change c : changes) {
+            rows.add(new PolicyStore.Decision(0, c.commitmentId(), c.from() == null ? null : c.from().name(),
+                    c.to() == null ? null : c.to().name(), c.asOf(), c.rulesRevision(), c.fired(), c.cause().type(),
+                    c.cause().ref(), at));
+        }
+        try {
+            worker.execute(() -> {
+                try {
+                    store.insert(rows);
+                } catch (RuntimeException e) {
+                    LOG.error("{} status change(s) could not be stored", rows.size(), e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            LOG.warn("{} status change(s) not stored: the log is closed", rows.size());
+        }
+    }
+
+    /**
+     * The status changes of a commitment (live or retired), oldest first; NotFound when there is no such one.
+     *
+     * @param visible checks the commitment's district is in the reader's scope (throws when it is not)
+     */
+    public CompletableFuture<List<PolicyStore.Decision>> of(String commitmentId,
+            java.util.function.Consumer<String> visible) {
+        return service.stored(commitmentId).thenComposeAsync(s -> {
+            visible.accept(s.commitment().district());
+            return CompletableFuture.supplyAsync(() -> store.decisions(commitmentId), worker);
+        });
+    }
+
+    @Override
+    public void close() {
+        worker.shutdown();
+        try {
+            worker.awaitTermination(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package plancheck.http;
+
+import static io.vertx.core.http.HttpMethod.GET;
+import static io.vertx.core.http.HttpMethod.POST;
+import static org.assertj.core.api.Assertions.assertThat;
+import static plancheck.http.Harness.assertProblem;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.vertx.core.Vertx;
+import io.vertx.junit5.VertxExtension;
+
+import plancheck.store.Json;
+
+/** Rules as a living policy: validate an edit, reload without a restart, refuse a broken set, the decision log. */
+@ExtendWith(VertxExtension.class)
+class RulesApiTest {
+
+    static final String POLICY = "plancheck/status/policy.drl";
+    static final String DECIDE = "plancheck/status/decide.drl";
+    static final String BROKEN = "src/test/resources/rules-edits/decide-unknown-property.drl.txt";
+
+    /** A copy of the shipped rules to edit. */
+    static Path copyRules(Path to) throws Exception {
+        try (var walk = Files.walk(Path.of("rules"))) {
+            for (Path p : walk.filter(Files::isRegularFile).toList()) {
+                Path target = to.resolve(Path.of("rules").relativize(p).toString());
+                Files.createDirectories(target.getParent());
+                Files.copy(p, target);
+            }
+        }
+        return to;
+    }
+
+    /** 40 of 200 by 30 June with 序时进度 49.45%: behind with a 10-point tolerance, on track with 40. */
+    static void createBehind(Harness h, String id) throws Exception {
+        Harness.Answer a = h.call(POST, "/api/commitments", """
+                {"id": "%s", "district": "fenghuang", "year": 2025, "title": "新增托位200个以上",
+                 "kind": "AT_LEAST", "unit": "个", "target": 200}""".formatted(id), "createCommitment");
+        assertThat(a.status()).as(a.text()).isEqualTo(201);
+        Harness.Answer r = h.call(POST, "/api/commitments/" + id + "/results",
+                "{\"value\": 40, \"asOf\": \"2025-06-30\"}", "reportResult");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        assertThat(r.json().at("/evaluation/status").asText()).isEqualTo("BEHIND");
+    }
+
+    static void widenTolerance(Path rules) throws Exception {
+        Path policy = rules.resolve(POLICY);
+        Files.writeString(policy, Files.readString(policy).replace("return 0.10;", "return 0.40;"));
+    }
+
+    private static String revision(Harness h) throws Exception {
+        return h.call(GET, "/api/rules", null, "rules").json().get("revision").asText();
+    }
+
+    @Test
+    void givenAnEditNamingAMissingProperty_whenValidated_thenEveryErrorHasFileLineColumnAndNothingChanges(
+            Vertx vertx, @TempDir Path data, @TempDir Path dir) throws Exception {
+        Path rules = copyRules(dir);
+        try (Harness h = Harness.start(vertx, data, rules, false, s -> { })) {
+            String before = revision(h);
+            String body = Json.MAPPER.writeValueAsString(Map.of("files", Map.of(DECIDE,
+                    Files.readString(Path.of(BROKEN)))));
+            Harness.Answer a = h.call(POST, "/api/rules/validate", body, "validateRules");
+            assertThat(a.status()).as(a.text()).isEqualTo(200);
+            assertThat(a.json().get("valid").asBoolean()).isFalse();
+            JsonNode p = a.json().get("problems").get(0);
+            assertThat(p.get("file").asText()).isEqualTo(DECIDE);
+            assertThat(p.get("line").asInt()).isEqualTo(12);
+            assertThat(p.get("column").asInt()).isPositive();
+            assertThat(p.get("severity").asText()).isEqualTo("ERROR");
+            assertThat(p.get("message").asText()).contains("progres");
+            assertThat(revision(h)).isEqualTo(before);
+            assertThat(Files.readString(rules.resolve(DECIDE))).doesNotContain("progres ");
+
+            Harness.Answer fine = h.call(POST, "/api/rules/validate", "{\"files\": {}}", "validateRules");
+            assertThat(fine.json().get("valid").asBoolean()).isTrue();
+            assertThat(fine.json().get("revision").asText()).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void givenBadValidateBodies_thenRefusedNamingTheField(Vertx vertx, @TempDir Path data) throws Exception {
+        try (Harness h = Harness.start(vertx, data)) {
+            assertProblem(h.call(POST, "/api/rules/validate", "{\"files\": {\"../x.drl\": \"\"}}", "validateRules"),
+                    400, "files.../x.drl");
+            assertProblem(h.call(POST, "/api/rules/validate", "{\"files\": {\"a/b.txt\": \"\"}}", "validateRules"),
+                    400, "files.a/b.txt");
+            assertProblem(h.call(POST, "/api/rules/validate", "{\"files\": {\"a/b.drl\": 3}}", "validateRules"),
+                    400, "files.a/b.drl");
+            assertProblem(h.call(POST, "/api/rules/validate", "{\"file\": {}}", "validateRules"), 400, "file");
+            assertProblem(h.call(POST, "/api/rules/validate", "[]", "validateRules"), 400, "");
+            assertProblem(h.call(POST, "/api/rules/reload?dryRun=yes", null, "reloadRules"), 400, "dryRun");
+            assertProblem(h.call(POST, "/api/rules/reload?force=true", null, "reloadRules"), 400, "force");
+        }
+    }
+
+    @Test
+    void givenAThresholdEditedOnDisk_whenReloaded_thenItTakesEffectWithItsRevisionAndTheHistorySaysWhoAndWhat(
+            Vertx vertx, @TempDir Path data, @TempDir Path dir) throws Exception {
+        Path rules = copyRules(dir);
+        try (Harness h = Harness.start(vertx, data, rules, false, s -> { })) {
+            createBehind(h, "childcare");
+            String before = revision(h);
+            widenTolerance(rules);
+
+            Harness.Answer dry = h.call(POST, "/api/rules/reload?dryRun=true", null, "reloadRules");
+            assertThat(dry.status()).as(dry.text()).isEqualTo(200);
+            assertThat(dry.json().get("outcome").asText()).isEqualTo("DRY_RUN");
+            assertThat(dry.json().get("changes").toString())
+                    .isEqualTo("[{\"commitmentId\":\"childcare\",\"from\":\"BEHIND\",\"to\":\"ON_TRACK\"}]");
+            assertThat(revision(h)).isEqualTo(before);
+
+            Harness.Answer applied = h.call(POST, "/api/rules/reload", null, "reloadRules");
+            assertThat(applied.status()).as(applied.text()).isEqualTo(200);
+            assertThat(applied.json().get("outcome").asText()).isEqualTo("APPLIED");
+            assertThat(applied.json().get("filesChanged").toString()).isEqualTo("[\"" + POLICY + "\"]");
+            String after = applied.json().get("revision").asText();
+            assertThat(after).isNotEqualTo(before);
+            assertThat(applied.json().get("previousRevision").asText()).isEqualTo(before);
+
+            JsonNode e = h.call(GET, "/api/evaluations/childcare", null, "getEvaluation").json();
+            assertThat(e.get("status").asText()).isEqualTo("ON_TRACK");
+            assertThat(e.get("rulesetRevision").asText()).isEqualTo(after);
+
+            JsonNode listing = h.call(GET, "/api/rules", null, "rules").json();
+            assertThat(listing.get("revision").asText()).isEqualTo(after);
+            JsonNode history = listing.get("history");
+            assertThat(history).hasSize(2);
+            assertThat(history.get(0).get("action").asText()).isEqualTo("START");
+            assertThat(history.get(1).get("action").asText()).isEqualTo("RELOAD");
+            assertThat(history.get(1).get("by").asText()).isEqualTo("admin");
+            assertThat(history.get(1).get("changed").toString()).isEqualTo("[\"" + POLICY + "\"]");
+
+            Harness.Answer again = h.call(POST, "/api/rules/reload", null, "reloadRules");
+            assertThat(again.json().get("outcome").asText()).isEqualTo("UNCHANGED");
+
+            JsonNode decisions = h.call(GET, "/api/commitments/childcare/decisions", null, "listDecisions").json()
+                    .get("decisions");
+            assertThat(decisions).hasSize(3);
+            assertThat(List.of(decisions.get(0).get("causeType").asText(), decisions.get(1).get("causeType").asText(),
+                    decisions.get(2).get("causeType").asText())).containsExactly("COMMITMENT", "RESULT", "RULES");
+            assertThat(decisions.get(0).has("from")).isFalse();
+            assertThat(decisions.get(0).get("to").asText()).isEqualTo("NO_DATA");
+            assertThat(decisions.get(1).get("from").asText()).isEqualTo("NO_DATA");
+            assertThat(decisions.get(1).get("to").asText()).isEqualTo("BEHIND");
+            assertThat(decisions.get(1).get("fired").toString()).contains("progress lags expected progress");
+            assertThat(decisions.get(2).get("to").asText()).isEqualTo("ON_TRACK");
+            assertThat(decisions.get(2).get("rulesRevision").asText()).isEqualTo(after);
+            assertThat(decisions.get(2).get("causeRef").asText()).isEqualTo(after);
+            assertThat(decisions.get(2).get("asOf").asText()).isEqualTo(Harness.TODAY.toString());
+        }
+    }
+
+    @Test
+    void givenABrokenEditOnDisk_whenReloaded_thenRefusedWithFileAndLineAndTheOldRulesKeepServing(Vertx vertx,
+            @TempDir Path data, @TempDir Path dir) throws Exception {
+        Path rules = copyRules(dir);
+        try (Harness h = Harness.start(vertx, data, rules, false, s -> { })) {
+            createBehind(h, "childcare");
+            String before = revision(h);
+            Files.copy(Path.of(BROKEN), rules.resolve("plancheck/status/extra.drl"));
+
+            Harness.Answer refused = h.call(POST, "/api/rules/reload", null, "reloadRules");
+            assertProblem(refused, 409, null);
+            assertThat(refused.json().get("errors").get(0).get("field").asText())
+                    .startsWith("plancheck/status/extra.drl:12");
+            assertThat(revision(h)).isEqualTo(before);
+            assertThat(h.call(GET, "/api/evaluations/childcare", null, "getEvaluation").json()
+                    .get("rulesetRevision").asText()).isEqualTo(before);
+            assertThat(h.call(GET, "/api/rules", null, "rules").json().get("history")).hasSize(1);
+        }
+    }
+
+    @Test
+    void givenAnUnknownCommitment_thenItsDecisionsAre404(Vertx vertx, @TempDir Path data) throws Exception {
+        try (Harness h = Harness.start(vertx, data)) {
+            assertProblem(h.call(GET, "/api/commitments/nope/decisions", null, "listDecisions"), 404, null);
+        }
+    }
+}
