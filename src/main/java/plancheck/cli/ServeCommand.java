@@ -20,6 +20,9 @@ import plancheck.dataset.DatasetLoader;
 import plancheck.engine.RuleBuildException;
 import plancheck.http.ImportRoutes;
 import plancheck.http.RuleRoutes;
+import plancheck.http.LedgerImportRoutes;
+import plancheck.http.LedgerRoutes;
+import plancheck.http.ReminderRoutes;
 import plancheck.http.Routes;
 import plancheck.service.Service;
 
@@ -130,8 +133,11 @@ public final class ServeCommand implements Callable<Integer> {
     /** Route groups beyond the built-in API (e.g. the report import), each built on the ready service. */
     List<Function<Service, Routes>> routes() {
         long maxBodyBytes = config().maxBodyBytes();
+        java.nio.file.Path rules = config().rules();
         return List.of(service -> new ImportRoutes(service, maxBodyBytes),
-                RuleRoutes.on(config().rules(), watchRules, maxBodyBytes));
+                RuleRoutes.on(config().rules(), watchRules, maxBodyBytes), LedgerRoutes::new,
+                service -> new ReminderRoutes(service, rules),
+                service -> new LedgerImportRoutes(service, maxBodyBytes));
     }
 
     /** Runs on the ready service before the server listens (e.g. loading the reference data set when empty). */

@@ -24,7 +24,11 @@ public final class RuleSources {
         try (Stream<Path> walk = Files.walk(dir)) {
             for (Path file : walk.filter(p -> isRuleFile(p.getFileName().toString()) && Files.isRegularFile(p))
                     .toList()) {
-                out.put(dir.relativize(file).toString().replace('\\', '/'), Files.readString(file));
+                String name = dir.relativize(file).toString().replace('\\', '/');
+                // the 督办 rules are a rule base of their own (plancheck.reminder.ReminderRules)
+                if (!name.startsWith("plancheck/reminders/")) {
+                    out.put(name, Files.readString(file));
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -73,6 +73,11 @@ public final class Permissions {
             Rule.needs("GET", "/api/imports/:id/text", Action.READ),
             Rule.needs("POST", "/api/imports/:id/accept", Action.PLAN),
             Rule.needs("GET", "/api/documents/:document", Action.READ),
+            Rule.needs("GET", "/api/ledger.xlsx", Action.READ),
+            Rule.needs("GET", "/api/ledger.csv", Action.READ),
+            Rule.needs("POST", "/api/ledger/import", Action.PLAN),
+            Rule.needs("GET", "/api/reminders", Action.READ),
+            Rule.needs("GET", "/api/reminders.xlsx", Action.READ),
             Rule.needs("GET", "/api/audit", Action.AUDIT));
 
     /** Reads that a configuration switch may open to everyone (政务公开): scorecards and the district tree. */

@@ -131,6 +131,38 @@ public final class Imports {
         });
     }
 
+    /**
+     * Keeps a draft whose candidates were read elsewhere (the 台账 import reads each row's task with
+     * {@link #importer()}); {@code text} is what their spans point into. Accepted like any other draft; only an
+     * actor who may plan in {@code district} may keep one.
+     */
+    public CompletableFuture<Draft> create(String text, ImportReport read, String district, String document,
+            Actor by) {
+        return service.offThread(() -> {
+            service.access().require(by, Action.PLAN, district, "district");
+            String id = "imp-" + UUID.randomUUID();
+            ImportReport report = withSources(read, id);
+            Store.ImportDraft d = new Store.ImportDraft(id, document, district, by.login(), service.instant(), text,
+                    text.length(), write(report));
+            service.onWriter(() -> {
+                store.atomically(() -> {
+                    store.insertImport(d);
+                    service.audit().append(service.audit().entry(by, Action.PLAN, "import.create", "import", id,
+                            district, null, new ImportSummary(document, district, text.length(),
+                                    report.commitments().size(), report.results().size())));
+                    return null;
+                });
+                return CompletableFuture.completedFuture(null);
+            }).join();
+            return view(d, report, Map.of());
+        });
+    }
+
+    /** The reader of report text, which the 台账 import uses for each task. */
+    public ReportImporter importer() {
+        return importer;
+    }
+
     /** What the audit log keeps of a new import (the text itself stays in the draft). */
     record ImportSummary(String document, String district, int textLength, int commitments, int results) {
     }

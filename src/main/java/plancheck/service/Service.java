@@ -337,6 +337,23 @@ public final class Service implements AutoCloseable {
         });
     }
 
+    /** A commitment as judged at a date: the revision in force then, its evaluation and its results. */
+    public record Judgement(Commitment commitment, Evaluation evaluation, List<Result> results) {
+    }
+
+    /**
+     * The commitments matching the filter with their evaluations at {@code asOf} (null: today, from the index) and
+     * their results, by commitment id: what the ledger and the reminders are made of.
+     */
+    public CompletableFuture<List<Judgement>> judgements(Filter filter, LocalDate asOf) {
+        return evaluate(filter, asOf).thenApply(j -> j.evaluations().stream().map(e -> {
+            String id = e.commitmentId();
+            List<Result> results = live.containsKey(id) ? engine.results(id)
+                    : history.retiredSubject(id, asOf).map(Engine.Subject::results).orElse(List.of());
+            return new Judgement(j.commitments().get(id), e, results);
+        }).toList());
+    }
+
     /** The district registry. */
     public Districts districts() {
         return districts;

@@ -40,7 +40,10 @@ class AccessMatrixTest {
     enum OutOfScope { SAME, HIDDEN_404, FORBIDDEN_403 }
 
     /** One concrete request for a route, and what a caller with the right role in scope gets. */
-    record Call(HttpMethod method, String uri, String body, int success, OutOfScope outside) {
+    record Call(HttpMethod method, String uri, String body, int success, OutOfScope outside, String type) {
+        Call(HttpMethod method, String uri, String body, int success, OutOfScope outside) {
+            this(method, uri, body, success, outside, "application/json");
+        }
     }
 
     @BeforeAll
@@ -102,7 +105,8 @@ class AccessMatrixTest {
     private static void expect(List<String> wrong, Permissions.Rule rule, String who, Call c,
             Map<String, String> headers, int want) throws Exception {
         long before = h.app.service().verifyAudit().entries();
-        Harness.Answer a = h.call(c.method(), c.uri(), c.body(), null, headers);
+        Harness.Answer a = c.body() == null ? h.call(c.method(), c.uri(), null, null, headers)
+                : h.send(c.method(), c.uri(), io.vertx.core.buffer.Buffer.buffer(c.body()), c.type(), null, headers);
         if (a.status() != want) {
             wrong.add(rule.method() + " " + rule.path() + " as " + who + ": " + a.status() + " (want " + want + ") "
                     + a.text());
@@ -180,6 +184,10 @@ class AccessMatrixTest {
             case "POST /api/rules/reload" -> new Call(m, rule.path(), null, 200, OutOfScope.SAME);
             case "GET /api/commitments/:id/decisions" -> new Call(m, rule.path().replace(":id", stored(district)), null,
                     200, OutOfScope.HIDDEN_404);
+            case "GET /api/ledger.xlsx", "GET /api/ledger.csv", "GET /api/reminders", "GET /api/reminders.xlsx" ->
+                    new Call(m, rule.path() + "?district=" + district, null, 200, OutOfScope.FORBIDDEN_403);
+            case "POST /api/ledger/import" -> new Call(m, rule.path() + "?district=" + district + "&year=2025",
+                    "序号,任务内容\n1,新增托位" + n + "个以上\n", 201, OutOfScope.FORBIDDEN_403, "text/csv");
             default -> throw new IllegalStateException("no request for " + rule + ": add one to this test");
         };
     }
