@@ -75,7 +75,7 @@ final class Harness implements AutoCloseable {
     /** @param prepare runs on the ready service before the server listens (e.g. loading the data set) */
     static Harness start(Vertx vertx, Path data, java.util.function.Consumer<plancheck.service.Service> prepare)
             throws Exception {
-        Config config = Config.defaults().withData(data).withPort(0).withHost("127.0.0.1").withMaxBodyBytes(64 * 1024);
+        Config config = plancheck.TestStores.config(data).withPort(0).withHost("127.0.0.1").withMaxBodyBytes(64 * 1024);
         App app = App.start(vertx, config, CLOCK, List.of(s -> new ImportRoutes(s, config.maxBodyBytes())),
                 prepare);
         WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
