@@ -87,18 +87,18 @@ class AccountCommandsTest {
 
     @Test
     void givenTheNotedHeadWhenTheLastEntriesAreRemovedThenVerifyCatchesIt(@TempDir Path data) throws Exception {
-        run("users", "add", "root", "--role", "admin", "--data", data.toString());
-        String out = (String) run("audit", "verify", "--data", data.toString())[1];
+        run(data, "users", "add", "root", "--role", "admin");
+        String out = (String) run(data, "audit", "verify")[1];
         String head = out.substring(out.indexOf("head ") + 5).strip();
-        assertThat(run("audit", "verify", "--data", data.toString(), "--expect", head)[0]).isEqualTo(0);
+        assertThat(run(data, "audit", "verify", "--expect", head)[0]).isEqualTo(0);
 
-        try (Connection c = DriverManager.getConnection(Config.defaults().withData(data).effectiveJdbcUrl());
+        try (Connection c = TestStores.connect(data);
                 Statement s = c.createStatement()) {
             s.executeUpdate("DELETE FROM audit WHERE seq = (SELECT MAX(seq) FROM audit)");
         }
-        assertThat(run("audit", "verify", "--data", data.toString())[0]).as("alone, a shorter chain looks whole")
+        assertThat(run(data, "audit", "verify")[0]).as("alone, a shorter chain looks whole")
                 .isEqualTo(0);
-        Object[] caught = run("audit", "verify", "--data", data.toString(), "--expect", head);
+        Object[] caught = run(data, "audit", "verify", "--expect", head);
         assertThat(caught[0]).isEqualTo(1);
         assertThat((String) caught[1]).contains("is not the one noted");
     }
