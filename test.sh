@@ -67,6 +67,11 @@ if [ "$skip_postgresql" = true ]; then
   exit 0
 fi
 echo "test.sh: the whole suite on PostgreSQL ($PG_URL)" >&2
+# a run that was killed leaves its schemas behind (the tests drop theirs on a normal exit)
+if command -v psql >/dev/null; then
+  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DATABASE" -w -qAt -c "SELECT 'DROP SCHEMA ' || nspname || ' CASCADE;' FROM pg_namespace WHERE nspname LIKE 'plancheck\_test\_%'" \
+    | PGOPTIONS="-c client_min_messages=warning" psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d "$PG_DATABASE" -w -q >/dev/null
+fi
 # surefire:test reuses the classes verify compiled; every test folder gets its own schema
 mvn -B -ntp surefire:test -Dplancheck.test.jdbc=postgresql -Dplancheck.test.postgresql.url="$PG_URL" \
   -Dplancheck.test.postgresql.user="$PG_USER" ${maven_args[@]+"${maven_args[@]}"}
