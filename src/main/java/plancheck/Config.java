@@ -100,6 +100,12 @@ public record Config(int port, String host, Path data, Path rules, String jdbcUr
                 publicScorecards, corsOrigins, secureCookies, idleTimeoutSeconds, requestTimeoutMs);
     }
 
+    /** Another database instead of the embedded one (e.g. PostgreSQL). */
+    public Config withJdbc(String url, String user, String password) {
+        return new Config(port, host, data, rules, url, user, password, partitions, maxBodyBytes,
+                publicScorecards, corsOrigins, secureCookies, idleTimeoutSeconds, requestTimeoutMs);
+    }
+
     public Config withPublicScorecards(boolean open) {
         return new Config(port, host, data, rules, jdbcUrl, jdbcUser, jdbcPassword, partitions, maxBodyBytes,
                 open, corsOrigins, secureCookies, idleTimeoutSeconds, requestTimeoutMs);

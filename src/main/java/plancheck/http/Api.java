@@ -77,6 +77,8 @@ public final class Api {
         router.post("/api/commitments/:id/results").handler(bodies).handler(api::report);
         router.get("/api/commitments/:id/results").handler(api::results);
 
+        router.post("/api/results/batch").handler(bodies).handler(api::reportBatch);
+
         router.get("/api/evaluations").handler(api::evaluations);
         router.get("/api/evaluations/:id").handler(api::evaluation);
         router.get("/api/scorecard").handler(api::scorecard);
@@ -237,6 +239,27 @@ public final class Api {
         new Query(ctx).done();
         Views.ResultInput input = JsonBodies.read(ctx, Views.ResultInput.class);
         reply(ctx, 201, service.report(input.toResult(ctx.pathParam("id")), Guard.actor(ctx)), Views.Reported::of);
+    }
+
+    /** Many results in one transaction, all or none; each names its commitment. */
+    private void reportBatch(RoutingContext ctx) {
+        new Query(ctx).done();
+        List<Views.BatchResultInput> inputs = JsonBodies.read(ctx, new TypeReference<List<Views.BatchResultInput>>() {
+        });
+        List<FieldError> missing = new java.util.ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            if (inputs.get(i) == null) {
+                missing.add(new FieldError("[" + i + "]", "must be an object"));
+            } else if (inputs.get(i).commitmentId() == null) {
+                missing.add(new FieldError("[" + i + "].commitmentId", "required"));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw Problem.badRequest("wrong-types", "Fields of the wrong type or value", "results without a commitment",
+                    missing);
+        }
+        reply(ctx, 201, service.reportAll(inputs.stream().map(Views.BatchResultInput::toResult).toList(),
+                Guard.actor(ctx)), list -> list.stream().map(Views.Reported::of).toList());
     }
 
     private void results(RoutingContext ctx) {

@@ -62,6 +62,7 @@ public final class Permissions {
             Rule.needs("GET", "/api/commitments/:id/decisions", Action.READ),
             Rule.needs("POST", "/api/commitments/:id/results", Action.REPORT),
             Rule.needs("GET", "/api/commitments/:id/results", Action.READ),
+            Rule.needs("POST", "/api/results/batch", Action.REPORT),
             Rule.needs("POST", "/api/results/:id/approve", Action.REVIEW),
             Rule.needs("POST", "/api/results/:id/return", Action.REVIEW),
             Rule.needs("GET", "/api/reviews", Action.REVIEW),

@@ -48,6 +48,16 @@ final class Views {
         }
     }
 
+    /** One result of a batch: a result with the commitment it belongs to. */
+    record BatchResultInput(String commitmentId, Double value, Stage stage, Boolean done, LocalDate asOf,
+            Evidence evidence, String note, Boolean sample, Long corrects, String reason) {
+
+        Result toResult() {
+            return new ResultInput(value, stage, done, asOf, evidence, note, sample, corrects, reason)
+                    .toResult(commitmentId);
+        }
+    }
+
     /**
      * A result as listed: with the id of the result that corrects it, where one does (by the listing's date), and
      * its review: who decided, when, and why it was returned.

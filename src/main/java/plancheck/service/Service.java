@@ -710,8 +710,8 @@ public final class Service implements AutoCloseable {
         Set<Long> mine = new HashSet<>();
         for (int i = 0; i < rs.size(); i++) {
             Result r = rs.get(i);
-            Commitment c = current(r.commitmentId(), by);
             String prefix = batch ? "[" + i + "]." : "";
+            Commitment c = current(r.commitmentId(), by, prefix + "commitmentId");
             access.require(by, Action.REPORT, c.district(), prefix + "commitmentId");
             errors.addAll(Validation.result(r, c, today, prefix));
             if (r.corrects() != null) {
@@ -781,23 +781,29 @@ public final class Service implements AutoCloseable {
         return current(id, null);
     }
 
+    private Commitment current(String id, Actor by) {
+        return current(id, by, "commitmentId");
+    }
+
     /**
      * The live commitment; for an actor who may not read its district (live or retired) a 404, as if it did not
      * exist, else 409 when it is retired.
+     *
+     * @param field the field that names the commitment (in a batch: "[index].commitmentId")
      */
-    private Commitment current(String id, Actor by) {
+    private Commitment current(String id, Actor by, String field) {
         Commitment c = live.get(id);
         if (c == null) {
             Optional<Store.Stored> stored = store.commitment(id);
             if (stored.isPresent() && (by == null || access.may(by, Action.READ, stored.get().commitment()
                     .district()))) {
                 throw new Rejected.Conflict("commitment " + id + " is retired",
-                        List.of(new FieldError("commitmentId", "retired: " + id)));
+                        List.of(new FieldError(field, "retired: " + id)));
             }
-            throw new Rejected.NotFound(id);
+            throw new Rejected.NotFound("commitment", field, id);
         }
         if (by != null) {
-            access.requireVisible(by, c.district(), () -> new Rejected.NotFound(id));
+            access.requireVisible(by, c.district(), () -> new Rejected.NotFound("commitment", field, id));
         }
         return c;
     }

@@ -1,7 +1,6 @@
 package plancheck.store;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,10 +15,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 import org.flywaydb.core.Flyway;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 
@@ -63,25 +62,26 @@ public final class Store implements AutoCloseable {
         }
     }
 
-    private static final int POOL_SIZE = 8;
-
-    private final String url;
-    private final String user;
-    private final String password;
-    private final BlockingQueue<Connection> idle = new ArrayBlockingQueue<>(POOL_SIZE);
+    private final HikariDataSource pool;
     /** The connection of the transaction this thread is in, if any. */
     private final ThreadLocal<Connection> open = new ThreadLocal<>();
 
-    private Store(String url, String user, String password) {
-        this.url = url;
-        this.user = user;
-        this.password = password;
+    private Store(HikariDataSource pool) {
+        this.pool = pool;
     }
 
-    /** Opens the database at {@code url}, bringing its schema up to date. */
+    /**
+     * Opens the database at {@code url} (embedded H2 or PostgreSQL), bringing its schema up to date.
+     *
+     * @throws StoreException when the database cannot be reached or migrated
+     */
     public static Store open(String url, String user, String password) {
-        Flyway.configure().dataSource(url, user, password).load().migrate();
-        return new Store(url, user, password);
+        try {
+            Flyway.configure().dataSource(url, user, password).load().migrate();
+        } catch (org.flywaydb.core.api.FlywayException e) {
+            throw new StoreException("cannot open the database at " + url + ": " + e.getMessage(), e);
+        }
+        return new Store(Pool.open(url, user, password));
     }
 
     // ---- reads ----
@@ -497,14 +497,7 @@ public final class Store implements AutoCloseable {
 
     @Override
     public void close() {
-        Connection c;
-        while ((c = idle.poll()) != null) {
-            try {
-                c.close();
-            } catch (SQLException ignored) {
-                // closing anyway
-            }
-        }
+        pool.close();
     }
 
     // ---- plumbing ----
@@ -615,45 +608,33 @@ public final class Store implements AutoCloseable {
                 c.rollback();
                 giveBack(c);
             } catch (SQLException rollbackFailed) {
-                discard(c);
+                Pool.evict(pool, c);
             }
             throw e instanceof RuntimeException re ? re : new StoreException((SQLException) e);
         }
     }
 
     private Connection borrow() {
-        Connection c = idle.poll();
-        if (c != null) {
-            return c;
-        }
         try {
-            c = DriverManager.getConnection(url, user, password);
-            c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
-            return c;
+            return pool.getConnection();
         } catch (SQLException e) {
             throw new StoreException(e);
         }
     }
 
-    private void giveBack(Connection c) {
-        if (!idle.offer(c)) {
-            discard(c);
-        }
-    }
-
-    private static void discard(Connection c) {
-        try {
-            c.close();
-        } catch (SQLException ignored) {
-            // the connection is dropped either way
-        }
+    /** Back to the pool (closing a pooled connection returns it). */
+    private static void giveBack(Connection c) throws SQLException {
+        c.close();
     }
 
     /** The database failed (not the caller's input). */
     public static final class StoreException extends RuntimeException {
         StoreException(SQLException cause) {
             super(cause.getMessage(), cause);
+        }
+
+        StoreException(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

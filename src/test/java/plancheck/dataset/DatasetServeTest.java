@@ -61,7 +61,7 @@ class DatasetServeTest {
         if (app != null) {
             app.close();
         }
-        app = App.start(vertx, Config.defaults().withPort(0).withData(data), Clock.systemDefaultZone(), List.of(),
+        app = App.start(vertx, plancheck.TestStores.config(data).withPort(0), Clock.systemDefaultZone(), List.of(),
                 service -> loaded.set(DatasetLoader.loadIfEmpty(service, reference, demo)));
         Accounts accounts = app.service().accounts();
         Actor tests = Actor.system("tests");

@@ -164,6 +164,8 @@ class AccessMatrixTest {
                     + "?reason=%E5%B9%B6%E5%85%A5", null, 204, OutOfScope.HIDDEN_404);
             case "POST /api/commitments/:id/results" -> new Call(m, "/api/commitments/" + stored(district)
                     + "/results", "{\"value\": 50, \"asOf\": \"2025-06-30\"}", 201, OutOfScope.HIDDEN_404);
+            case "POST /api/results/batch" -> new Call(m, rule.path(), "[{\"commitmentId\": \"" + stored(district)
+                    + "\", \"value\": 50, \"asOf\": \"2025-06-30\"}]", 201, OutOfScope.HIDDEN_404);
             case "POST /api/results/:id/approve" -> new Call(m, "/api/results/" + result(district) + "/approve", null,
                     200, OutOfScope.HIDDEN_404);
             case "POST /api/results/:id/return" -> new Call(m, "/api/results/" + result(district) + "/return",

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -124,5 +125,142 @@ class DurabilityTest {
         }
         // result ids and stored order differ between the two runs; the evaluations and scorecard must not
         assertThat(concurrent.subList(0, 4)).isEqualTo(sequential.subList(0, 4));
+    }
+
+    /**
+     * Killing the server (SIGKILL: no shutdown hook, no flush) while clients post results, then starting it again
+     * on the same store, many times: every result that was answered 201 is found afterwards, with its value.
+     */
+    @Test
+    void givenTheServerKilledUnderWriteLoadManyTimesThenEveryAcknowledgedResultIsFoundAfterARestart(
+            @TempDir Path data) throws Exception {
+        String token;
+        try (plancheck.store.Store store = plancheck.store.Store.open(plancheck.TestStores.url(data),
+                plancheck.TestStores.user(), null)) {
+            token = plancheck.service.Accounts.standalone(store, java.time.Clock.systemDefaultZone()).bootstrap(
+                    new plancheck.domain.User("admin", "管理员", List.of(new plancheck.domain.Grant(
+                            plancheck.domain.Role.ADMIN, null)), false), null, "tests", LocalDate.now().plusDays(2))
+                    .secret();
+        }
+        Path log = data.resolveSibling(data.getFileName() + "-server.log");
+        Map<Long, String> acknowledged = new java.util.concurrent.ConcurrentHashMap<>();
+        try (ServerProcess first = ServerProcess.start(data, log)) {
+            Load load = new Load(first.base(), token);
+            for (int i = 0; i < COMMITMENTS; i++) {
+                assertThat(load.send("/api/commitments", commitment(i)).statusCode()).isEqualTo(201);
+            }
+            first.kill();
+        }
+        java.util.Random random = new java.util.Random(11);
+        for (int round = 0; round < KILLS; round++) {
+            try (ServerProcess server = ServerProcess.start(data, log)) {
+                assertFound(new Load(server.base(), token), acknowledged);
+                Load load = new Load(server.base(), token);
+                load.run(4, acknowledged);
+                // kill once writes are flowing, at a moment the writers are sure to be mid-flight
+                load.awaitAnswered(WRITES_BEFORE_KILL);
+                Thread.sleep(random.nextInt(200));
+                server.kill();
+                load.stop();
+            }
+        }
+        try (ServerProcess last = ServerProcess.start(data, log)) {
+            assertFound(new Load(last.base(), token), acknowledged);
+        }
+        assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(KILLS * WRITES_BEFORE_KILL);
+    }
+
+    private static final int KILLS = 5;
+    private static final int WRITES_BEFORE_KILL = 20;
+
+    /** Every acknowledged result is listed under its commitment with the value it was posted with. */
+    private static void assertFound(Load load, Map<Long, String> acknowledged) throws Exception {
+        Map<Long, String> found = new java.util.HashMap<>();
+        for (int i = 0; i < COMMITMENTS; i++) {
+            java.net.http.HttpResponse<String> r = load.get("/api/commitments/c%02d/results".formatted(i));
+            assertThat(r.statusCode()).isEqualTo(200);
+            for (com.fasterxml.jackson.databind.JsonNode n : plancheck.store.Json.MAPPER.readTree(r.body())) {
+                found.put(n.get("id").asLong(), what(n));
+            }
+        }
+        assertThat(found).containsAllEntriesOf(acknowledged);
+    }
+
+    /** A result's commitment, date and value or stage. */
+    private static String what(com.fasterxml.jackson.databind.JsonNode result) {
+        com.fasterxml.jackson.databind.JsonNode value = result.path("value");
+        return result.get("commitmentId").asText() + " " + result.get("asOf").asText() + " "
+                + (value.isNumber() ? String.valueOf(value.asDouble()) : result.path("stage").asText());
+    }
+
+    /** Clients posting results as fast as answers come, noting each one answered 201. */
+    private static final class Load {
+        private final String base;
+        private final String token;
+        private final java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        private final java.util.concurrent.atomic.AtomicBoolean stopped = new java.util.concurrent.atomic.AtomicBoolean();
+        private final List<Thread> writers = new ArrayList<>();
+        private final java.util.concurrent.Semaphore answered = new java.util.concurrent.Semaphore(0);
+
+        Load(String base, String token) {
+            this.base = base;
+            this.token = token;
+        }
+
+        java.net.http.HttpResponse<String> send(String path, String body) throws Exception {
+            return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .timeout(java.time.Duration.ofSeconds(20))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        java.net.http.HttpResponse<String> get(String path) throws Exception {
+            return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + path))
+                    .header("Authorization", "Bearer " + token).timeout(java.time.Duration.ofSeconds(20)).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+        }
+
+        void run(int clients, Map<Long, String> acknowledged) {
+            for (int w = 0; w < clients; w++) {
+                int writer = w;
+                Thread t = new Thread(() -> write(writer, acknowledged), "writer-" + w);
+                writers.add(t);
+                t.start();
+            }
+        }
+
+        private void write(int writer, Map<Long, String> acknowledged) {
+            List<String[]> all = results();
+            for (int k = writer; !stopped.get(); k += 4) {
+                String[] r = all.get(k % all.size());
+                try {
+                    java.net.http.HttpResponse<String> answer = send(r[0], r[1]);
+                    if (answer.statusCode() == 201) {
+                        com.fasterxml.jackson.databind.JsonNode n = plancheck.store.Json.MAPPER.readTree(answer.body())
+                                .get("result");
+                        acknowledged.put(n.get("id").asLong(), what(n));
+                        answered.release();
+                    }
+                } catch (Exception killed) {
+                    // no answer: the write may or may not be stored, both are right
+                    return;
+                }
+            }
+        }
+
+        /** Waits until this many writes were answered 201 (a minute at most: the server is slow, not broken). */
+        void awaitAnswered(int writes) throws InterruptedException {
+            assertThat(answered.tryAcquire(writes, 60, java.util.concurrent.TimeUnit.SECONDS))
+                    .as("%d writes answered 201 within a minute", writes).isTrue();
+        }
+
+        void stop() throws InterruptedException {
+            stopped.set(true);
+            for (Thread t : writers) {
+                t.join(30_000);
+            }
+        }
     }
 }

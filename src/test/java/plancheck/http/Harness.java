@@ -84,7 +84,7 @@ final class Harness implements AutoCloseable {
     /** @param rules the rules folder; {@code watch}: reload it on every change */
     static Harness start(Vertx vertx, Path data, Path rules, boolean watch,
             java.util.function.Consumer<plancheck.service.Service> prepare) throws Exception {
-        Config config = Config.defaults().withData(data).withPort(0).withHost("127.0.0.1").withMaxBodyBytes(64 * 1024)
+        Config config = plancheck.TestStores.config(data).withPort(0).withHost("127.0.0.1").withMaxBodyBytes(64 * 1024)
                 .withRules(rules);
         App app = App.start(vertx, config, CLOCK, List.of(s -> new ImportRoutes(s, config.maxBodyBytes()),
                 RuleRoutes.on(rules, watch, config.maxBodyBytes()), LedgerRoutes::new,

@@ -38,7 +38,7 @@ class ServiceTest {
 
     @BeforeEach
     void start() throws Exception {
-        store = Store.open(Config.defaults().withData(data).effectiveJdbcUrl(), null, null);
+        store = Store.open(plancheck.TestStores.url(data), plancheck.TestStores.user(), null);
         engine = Engine.start(Config.defaults().rules(), 2, CLOCK);
         service = Service.start(store, engine, CLOCK);
     }

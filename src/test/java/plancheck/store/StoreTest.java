@@ -11,7 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import plancheck.Config;
+import plancheck.TestStores;
 import plancheck.Facts;
 import plancheck.domain.Commitment;
 import plancheck.domain.Result;
@@ -24,8 +24,7 @@ class StoreTest {
     Path data;
 
     private Store open() {
-        Config config = Config.defaults().withData(data);
-        return Store.open(config.effectiveJdbcUrl(), null, null);
+        return Store.open(TestStores.url(data), TestStores.user(), null);
     }
 
     @Test
