@@ -142,7 +142,12 @@ public final class MilestoneFinder {
     private static final java.util.Set<String> COMPLETE_FRAMES = java.util.Set.copyOf(Words.list("complete-frames"));
     /** A road section or phase after the name: 育才街（龙津路至春台路）, 综合体（一期）. */
     private static final Pattern BRACKETED_TAIL = Pattern.compile("[（(][^（()）]{1,16}[)）]$");
-    private static final Pattern WORKS = Pattern.compile("(?:工程|项目)$");
+    private static final Pattern WORKS = Pattern.compile("(?:" + Words.alternation("works-ends") + ")$");
+    /** Works done on a facility, named after it (盛宣怀故居(本体)修缮展陈): the facility decides, the works stay in the name. */
+    private static final Pattern REPAIR = Pattern.compile("(?:" + Words.alternation("repair-works") + ")$");
+    /** A frame verb inside the object of a later stage verb opens the project: 老城厢复兴发展完成X对外开放 → X. */
+    private static final Pattern INNER_FRAME = Pattern.compile(Words.alternation("complete-frames") + "|"
+            + Words.alternation("start-frames"));
 
     private static List<Milestone> framed(String clause) {
         List<Milestone> whole = frame(clause);
@@ -186,7 +191,7 @@ public final class MilestoneFinder {
         List<Milestone> out = new ArrayList<>();
         for (String item : Enumeration.items(core)) {
             String name = stripItem(item);
-            String check = BRACKETED_TAIL.matcher(name).replaceFirst("");
+            String check = BRACKETED_TAIL.matcher(withoutTail(REPAIR, name)).replaceFirst("");
             if (name.length() >= 3 && endsWith(FACILITY, check) && !GENERIC.matcher(name).find()) {
                 out.add(new Milestone(name, stage, m.group(1), 0, clause.length(), true, null));
             }
@@ -225,7 +230,7 @@ public final class MilestoneFinder {
 
     private static List<Milestone> projects(String object, Stage stage, String verb, int start, int end,
                                             boolean verbFirst) {
-        String o = strip(object);
+        String o = strip(verbFirst ? object : afterInnerFrame(object));
         if (o.isEmpty()) {
             return List.of(new Milestone(null, stage, verb, start, end, verbFirst, "milestone verb " + verb + " names no project"));
         }
@@ -246,6 +251,15 @@ public final class MilestoneFinder {
             out.add(new Milestone(rejected == null ? name : null, stage, verb, start, end, verbFirst, rejected));
         }
         return out;
+    }
+
+    private static String afterInnerFrame(String object) {
+        Matcher m = INNER_FRAME.matcher(object);
+        int cut = -1;
+        while (m.find()) {
+            cut = m.end();
+        }
+        return cut < 0 || object.length() - cut < 2 ? object : object.substring(cut);
     }
 
     /** The facility a clause without a stage verb names (加快推进区人民医院建设 → 区人民医院), else null. */

@@ -28,6 +28,7 @@ import plancheck.ingest.MetricVocabulary.Metric;
 final class PlanReader extends SectionReader<CommitmentCandidate> {
 
     private static final Pattern STRIVE = Words.pattern("strive");
+    private static final Pattern BREAKDOWN = Words.pattern("breakdown-markers");
     private static final Pattern BINARY = Pattern.compile("^(?:成立|出台|建成|完成|实现|新设|设立|制定|建立|印发|编制|启动|开通)");
     private static final Pattern BINARY_LEAD = Pattern.compile("^(?:积极|全面|力争|争取|加快|全力|高质量|高标准|如期|年内|确保|"
             + "推动|着力|努力|进一步|基本|同步|率先|探索|试点|及时|依法|严格|扎实|稳步|持续|上半年|下半年)+");
@@ -98,8 +99,15 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
     }
 
     @Override
-    String refuse(String clause, Quantity q) {
-        return clause.substring(0, q.start()).contains("已") ? "a figure already reached, not a target" : null;
+    String refuse(Clause clause, Quantity q) {
+        String before = clause.text().substring(0, q.start());
+        if (before.contains("已")) {
+            return "a figure already reached, not a target";
+        }
+        // 新增学位5000个，其中幼儿园420个: the parts of the figure before; one with its own bound (不少于500个) is a target
+        String sentence = nt.text().substring(clause.sentenceStart(), clause.start()) + before;
+        return q.bound() == null && BREAKDOWN.matcher(sentence).find() ? "a breakdown of the figure before, not a target"
+                : null;
     }
 
     @Override

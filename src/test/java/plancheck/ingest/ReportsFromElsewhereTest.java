@@ -44,6 +44,28 @@ class ReportsFromElsewhereTest {
     }
 
     @Test
+    void givenATableWhoseCellsRanTogetherThenRowsAreToldByTheirIndexAndNamesByTheirShape() {
+        String text = "2021年民生实事项目责任分解表\n序号项目名称主要内容分管领导牵头单位配合单位"
+                + "1托育服务新增普惠托位300个。王小明区卫健局各街道高新园(邹区镇)"
+                + "2道路建设打通育才街（龙津路至春台路）。张菁民政局交通局新建养老服务站3家。";
+        List<CommitmentCandidate> c = importer.importText(text, "test", "constructed").commitments();
+
+        assertThat(c).extracting(x -> x.commitment().kind(), x -> x.commitment().owner(), x -> x.commitment().lead())
+                .containsExactly(tuple(Kind.AT_LEAST, "区卫健局", "王小明"), tuple(Kind.MILESTONE, "民政局", "张菁"),
+                        tuple(Kind.AT_LEAST, "民政局", "张菁"));
+        assertThat(c.get(0).notes()).contains("配合单位: 各街道、高新园(邹区镇)");
+        assertThat(c.get(1).project()).isEqualTo("育才街（龙津路至春台路）");
+    }
+
+    @Test
+    void givenABreakdownAfterAFigureThenOnlyThePartWithItsOwnBoundIsATarget() {
+        List<Commitment> c = commitments("2025年工作计划\n增加学位5000个，其中幼儿园420个，中小学4580个。"
+                + "新增托位800个，其中普惠托位不少于500个。");
+
+        assertThat(c).extracting(Commitment::target).containsExactly(5000.0, 800.0, 500.0);
+    }
+
+    @Test
     void givenACellPerLineTableThenTheCompletionCellGivesTheDeadlineAndTheStageDueOnTheWay() {
         String text = """
                 2016年民生实事目标任务分解表
