@@ -29,11 +29,11 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
 
     private static final Pattern STRIVE = Words.pattern("strive");
     private static final Pattern BREAKDOWN = Words.pattern("breakdown-markers");
-    private static final Pattern BINARY = Pattern.compile("^(?:成立|出台|建成|完成|实现|新设|设立|制定|建立|印发|编制|启动|开通)");
-    private static final Pattern BINARY_LEAD = Pattern.compile("^(?:积极|全面|力争|争取|加快|全力|高质量|高标准|如期|年内|确保|"
-            + "推动|着力|努力|进一步|基本|同步|率先|探索|试点|及时|依法|严格|扎实|稳步|持续|上半年|下半年)+");
-    private static final Pattern ONGOING = Pattern.compile("常态化|长期坚持|长效化|长效机制");
-    private static final Pattern VAGUE = Pattern.compile("(?:提升|提高|转变|进步|发展|突破|好转|加强|改善|优化)$");
+    private static final Pattern BINARY = Words.opening("task-verbs");
+    private static final Pattern BINARY_LEAD = Pattern.compile("^(?:" + Words.alternation("task-lead") + ")+");
+    private static final Pattern ONGOING = Words.pattern("ongoing-words");
+    private static final Pattern ONGOING_START = Words.opening("ongoing-starts");
+    private static final Pattern VAGUE = Words.ending("vague-objects");
     private static final int MIN_TASK = 6;
 
     /** How often each id was handed out in this import: a repeated clause gets -2, -3, … */
@@ -145,7 +145,7 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
     void figure(Clause clause, Quantity q, Metric metric, String title, double penalty, List<CommitmentCandidate> out) {
         List<String> notes = new ArrayList<>();
         List<String> assumed = new ArrayList<>(List.of("start"));
-        double confidence = Confidence.QUANTITY - penalty;
+        double confidence = Confidence.plannedFigure(penalty, q.approximate(), metric != null);
         Kind kind;
         if (q.max() != null) {
             kind = Kind.RANGE;
@@ -159,7 +159,6 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
                     : "no qualifier: a target to reach or pass");
         }
         if (q.approximate()) {
-            confidence -= Confidence.APPROXIMATE;
             notes.add("approximate figure (约/左右/余): the target is the stated figure; check the tolerance");
         }
         String unit = q.unit();
@@ -169,7 +168,6 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
             notes.add("unit taken from the metric");
         }
         if (metric == null) {
-            confidence -= Confidence.NO_METRIC;
             notes.add("no metric in the vocabulary: choose one");
         }
         out.add(commitment(clause, title, kind, metric == null ? null : metric.key(), unit, q.value(), q.max(), null,
@@ -188,7 +186,7 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
         String c = clause.text().strip();
         String lead = BINARY_LEAD.matcher(c).replaceFirst("");
         Matcher verb = BINARY.matcher(lead);
-        if (ONGOING.matcher(c).find() || c.startsWith("持续") && c.length() >= MIN_TASK) {
+        if (ONGOING.matcher(c).find() || ONGOING_START.matcher(c).find() && c.length() >= MIN_TASK) {
             out.add(commitment(clause, c, Kind.ONGOING, key("ongoing_duty"), null, null, null, null, Confidence.ONGOING,
                     new ArrayList<>(List.of("no deadline: kept up year after year")), new ArrayList<>(List.of("start")),
                     null));

@@ -36,8 +36,8 @@ public final class SectionFinder {
      */
     private static final double PLAN_TO_DONE = 4.5;
     private static final int MIN_PLAN_MARKS = 3;
-    private static final Pattern PROBLEMS = Pattern.compile("存在问题|存在的问题|困难和问题|问题和不足|问题与不足|不足之处");
-    private static final Pattern FOLLOW_UP = Pattern.compile("下一步|下步|今后|持续巩固|巩固.{0,8}成果");
+    private static final Pattern PROBLEMS = Words.pattern("problem-headings");
+    private static final Pattern FOLLOW_UP = Pattern.compile(Words.alternation("follow-up-words") + "|巩固.{0,8}成果");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年");
     private static final int MAX_HEADING = 40;
     /** Enumerated headings first; a bare line is taken only when no enumerated heading names the part. */

@@ -40,7 +40,7 @@ final class TableReader {
     private static final Pattern NUMBER_ONLY = Pattern.compile("[\\d.,\\s\\-—～~至年]+");
     static final Pattern DEADLINE = Pattern.compile(
             "(?:(?:19|20)\\d{2}年)?(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\\d{1,2}日)?(?:底|末|份)?(?:前|之前|以前)?.{0,8}|年底前?|年内|上半年|下半年|第?[一二三四1-4]季度.{0,4}");
-    private static final Pattern PROGRESS = Pattern.compile("^(?:已|正在|当年完成|截至|目前)");
+    private static final Pattern PROGRESS = Words.opening("progress-cell-starts");
     private static final Pattern SEPARATOR_ROW = Pattern.compile("[-|:\\s]+");
     private static final int MAX_CELL_LINE = 80;
 
