@@ -37,6 +37,9 @@ public final class QuantityParser {
     private static final Pattern AT_LEAST_BEFORE = Words.ending("at-least-before");
     private static final Pattern AT_MOST_BEFORE = Words.ending("at-most-before");
     private static final Pattern APPROX_BEFORE = Words.ending("approximate-before");
+    /** 预计投入资金2.5亿元: an estimate, the figure as stated. */
+    private static final Pattern ESTIMATE_BEFORE = Words.pattern("estimate-before");
+    private static final Pattern PERSON_NOUN = Words.opening("person-nouns");
     private static final Pattern DECREASE_BEFORE = Words.ending("decrease-before");
     private static final Pattern AT_LEAST_AFTER = Words.opening("at-least-after");
     private static final Pattern AT_MOST_AFTER = Words.opening("at-most-after");
@@ -128,22 +131,28 @@ public final class QuantityParser {
                 multiplier = clause.charAt(p) == '万' ? 10_000 : 100_000_000;
                 p++;
             }
-            boolean approximate = false;
+            // 6万余名, 600多家: more than the figure, a floor
+            boolean over = false;
             if (unit == null && p < clause.length() && (clause.charAt(p) == '余' || clause.charAt(p) == '多')) {
-                approximate = true;
+                over = true;
                 p++;
             }
             if (unit == null) {
                 unit = unitAt(clause, p);
             }
+            int unitLength = unit == null ? 0 : unit.length();
+            if (unit == null && multiplier > 1 && PERSON_NOUN.matcher(clause).region(p, clause.length()).lookingAt()) {
+                unit = "人"; // 为200万中小学生: people counted by what they are
+            }
+            boolean approximate = false;
             if (unit == null) {
                 if (chinese) {
                     continue;
                 }
                 // 6-7%: the unit comes after the second number
-                return multiplier == 1 && !approximate ? range(clause, start, p, p, value, null) : null;
+                return multiplier == 1 && !over ? range(clause, start, p, p, value, null) : null;
             }
-            int unitEnd = p + unit.length();
+            int unitEnd = p + unitLength;
             String after = clause.substring(unitEnd, Math.min(clause.length(), unitEnd + QUALIFIER_REACH));
             if ("个".equals(unit) && DURATION_AFTER.matcher(after).find()) {
                 return null;
@@ -152,10 +161,17 @@ public final class QuantityParser {
             if (range != null) {
                 return range;
             }
-            return classify(clause, start, start + len, unitEnd, value * multiplier, null, unit, approximate,
+            Found f = classify(clause, start, start + len, unitEnd, value * multiplier, null, unit, approximate,
                     chinese);
+            return over && f.quantity().bound() == null && !f.quantity().approximate() ? floor(f) : f;
         }
         return null;
+    }
+
+    private static Found floor(Found f) {
+        Quantity q = f.quantity();
+        return new Found(new Quantity(q.value(), q.max(), q.unit(), Kind.AT_LEAST, false, q.count(), q.start(), q.end(),
+                q.numberStart()), f.rejected());
     }
 
     /** 增长6%-7%, 6-7%, 5至8个: a range; null when what follows the first number is no second one. */
@@ -199,6 +215,8 @@ public final class QuantityParser {
         } else if ((b = APPROX_BEFORE.matcher(before)).find()) {
             approximate = true;
             qStart = from + b.start();
+        } else if (ESTIMATE_BEFORE.matcher(before).find()) {
+            approximate = true;
         }
         Matcher a;
         if ((a = AT_LEAST_AFTER.matcher(after)).find()) {
