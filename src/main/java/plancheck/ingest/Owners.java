@@ -20,6 +20,8 @@ final class Owners {
     private static final Pattern LEAD = Pattern.compile("(?:" + Words.alternation("lead-headers")
             + ")[:：]\\s*([\\u4e00-\\u9fa5、]{2,12})");
     private static final Pattern BY = Pattern.compile("由(" + NAME + ")(?:" + Words.alternation("owner-by-verbs") + ")");
+    /** （市人社局、市财政局） after a task: the units in charge, the first leading. */
+    private static final Pattern BRACKETED = Pattern.compile("[（(](" + NAME + ")(?:[、,，]" + NAME + ")*[)）]");
     private static final Pattern LEADS = Pattern.compile("(?:^|[，,；;（(、])(" + NAME + ")(?:"
             + Words.alternation("owner-lead-verbs") + ")");
 
@@ -27,7 +29,7 @@ final class Owners {
     }
 
     /** Words without which no form can match: most sentences have none, and the forms are costly to try. */
-    private static final Pattern TRIGGER = Pattern.compile("由|" + Words.alternation("owner-lead-verbs") + "|"
+    private static final Pattern TRIGGER = Pattern.compile("由|[（(]" + NAME + "[、,，)）]|" + Words.alternation("owner-lead-verbs") + "|"
             + Words.alternation("owner-headers") + "|" + Words.alternation("lead-headers"));
 
     static Named in(String text) {
@@ -40,6 +42,9 @@ final class Owners {
         }
         if (owner == null) {
             owner = first(LEADS, text);
+        }
+        if (owner == null) {
+            owner = first(BRACKETED, text);
         }
         return owner == null && first(LEAD, text) == null ? Named.NONE : new Named(owner, first(LEAD, text));
     }

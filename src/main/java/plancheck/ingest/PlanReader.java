@@ -29,6 +29,11 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
 
     private static final Pattern STRIVE = Words.pattern("strive");
     private static final Pattern BREAKDOWN = Words.pattern("breakdown-markers");
+    /** Words that give one figure to each item before them: A、B各9000亩, A和B均增长8%. */
+    private static final String SHARED = String.join("", Words.list("shared-figure-words"));
+    private static final int SHARE_REACH = 5;
+    /** How far back in its sentence a 其中 reaches: text without sentence ends is not read again for every clause. */
+    private static final int BREAKDOWN_REACH = 120;
     private static final Pattern BINARY = Words.opening("task-verbs");
     private static final Pattern BINARY_LEAD = Pattern.compile("^(?:" + Words.alternation("task-lead") + ")+");
     private static final Pattern ONGOING = Words.pattern("ongoing-words");
@@ -105,7 +110,8 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
             return "a figure already reached, not a target";
         }
         // 新增学位5000个，其中幼儿园420个: the parts of the figure before; one with its own bound (不少于500个) is a target
-        String sentence = nt.text().substring(clause.sentenceStart(), clause.start()) + before;
+        String sentence = nt.text().substring(Math.max(clause.sentenceStart(), clause.start() - BREAKDOWN_REACH),
+                clause.start()) + before;
         return q.bound() == null && BREAKDOWN.matcher(sentence).find() ? "a breakdown of the figure before, not a target"
                 : null;
     }
@@ -127,7 +133,11 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
     private boolean each(Clause clause, Quantity q, int segStart, MetricText metricText, List<CommitmentCandidate> out) {
         String c = clause.text();
         int at = q.numberStart() - 1;
-        if (at <= segStart || c.charAt(at) != '各') {
+        // 各9000亩, 均增长8%: the sharing word stands right before the figure or its short verb
+        while (at > segStart && at >= q.numberStart() - SHARE_REACH && SHARED.indexOf(c.charAt(at)) < 0) {
+            at--;
+        }
+        if (at <= segStart || SHARED.indexOf(c.charAt(at)) < 0) {
             return false;
         }
         List<String> items = Enumeration.items(MilestoneFinder.strip(c.substring(segStart, at)));
@@ -135,7 +145,7 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
             return false;
         }
         for (String item : items) {
-            String title = item.strip() + c.substring(q.numberStart(), q.end());
+            String title = item.strip() + c.substring(at + 1, q.end());
             figure(clause, q, metricText.inText(item, q.unit()).orElse(null), title, Confidence.SHARED_FIGURE, out);
         }
         return true;
@@ -267,6 +277,14 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
         int end = clause.end();
         while (end < limit && "。；;\n".indexOf(t.charAt(end)) < 0) {
             end++;
+        }
+        // （市医疗保障局） right after the sentence names who does it
+        int bracket = end + 1;
+        if (bracket < t.length() && "（(".indexOf(t.charAt(bracket)) >= 0) {
+            int close = t.indexOf(t.charAt(bracket) == '（' ? '）' : ')', bracket);
+            if (close > 0 && close - bracket <= OWNER_REACH) {
+                end = close + 1;
+            }
         }
         return t.substring(Math.max(clause.sentenceStart(), clause.start() - OWNER_REACH), end);
     }
