@@ -37,7 +37,8 @@ public final class MilestoneFinder {
 
     private static final String FIRST_CHARS = VERBS.keySet().stream().map(w -> w.substring(0, 1)).distinct()
             .reduce("", String::concat);
-    private static final Pattern CONNECTOR = Pattern.compile("\\s*(?:" + Words.alternation("stage-connectors") + ")?\\s*");
+    private static final Pattern CONNECTOR = Pattern.compile("\\s*(?:" + Words.alternation("stage-connectors")
+            + ")?\\s*");
     private static final Pattern NEXT_YEAR = Pattern.compile(Words.alternation("next-year") + "|(\\d{4})年");
     /** A stage word used as an adjective (开工项目抓进度, 竣工率) is no milestone. */
     private static final Pattern ADJECTIVAL = Words.opening("stage-adjectival-after");

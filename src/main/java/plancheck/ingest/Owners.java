@@ -29,7 +29,8 @@ final class Owners {
     }
 
     /** Words without which no form can match: most sentences have none, and the forms are costly to try. */
-    private static final Pattern TRIGGER = Pattern.compile("由|[（(]" + NAME + "[、,，)）]|" + Words.alternation("owner-lead-verbs") + "|"
+    private static final Pattern TRIGGER = Pattern.compile("由|[（(]" + NAME + "[、,，)）]|"
+            + Words.alternation("owner-lead-verbs") + "|"
             + Words.alternation("owner-headers") + "|" + Words.alternation("lead-headers"));
 
     static Named in(String text) {

@@ -112,8 +112,8 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
         // 新增学位5000个，其中幼儿园420个: the parts of the figure before; one with its own bound (不少于500个) is a target
         String sentence = nt.text().substring(Math.max(clause.sentenceStart(), clause.start() - BREAKDOWN_REACH),
                 clause.start()) + before;
-        return q.bound() == null && BREAKDOWN.matcher(sentence).find() ? "a breakdown of the figure before, not a target"
-                : null;
+        boolean breakdown = q.bound() == null && BREAKDOWN.matcher(sentence).find();
+        return breakdown ? "a breakdown of the figure before, not a target" : null;
     }
 
     @Override

@@ -40,8 +40,6 @@ public final class QuantityParser {
     /** 预计投入资金2.5亿元: an estimate, the figure as stated. */
     private static final Pattern ESTIMATE_BEFORE = Words.pattern("estimate-before");
     private static final Pattern PERSON_NOUN = Words.opening("person-nouns");
-    private static final Pattern BASELINE_BEFORE = Words.pattern("baseline-before");
-    private static final Pattern CHANGE_TO = Words.ending("change-to-words");
     private static final Pattern DECREASE_BEFORE = Words.ending("decrease-before");
     private static final Pattern AT_LEAST_AFTER = Words.opening("at-least-after");
     private static final Pattern AT_MOST_AFTER = Words.opening("at-most-after");
@@ -50,7 +48,7 @@ public final class QuantityParser {
     private static final Pattern TARGET_VERB_ANYWHERE = Words.pattern("target-verbs");
     /** 七项工作, 四个方面: a count of the report's own themes. */
     private static final Pattern THEMES_AFTER = Words.opening("theme-nouns");
-    private static final int QUALIFIER_REACH = 8;
+    static final int QUALIFIER_REACH = 8;
     private static final String QUOTES_OPEN = "“\"《「";
     private static final String QUOTES_CLOSE = "”\"》」";
 
@@ -99,36 +97,7 @@ public final class QuantityParser {
             i = m.end();
         }
         out.sort(java.util.Comparator.comparingInt(f -> f.quantity().start()));
-        return baselines(clause, out);
-    }
-
-    /**
-     * 由每人每年670元提高到700元, 由1800元、1500元统一提高到2200元: the figures after 由 and before the figure a change
-     * reaches are where it starts from, no targets.
-     */
-    private static List<Found> baselines(String clause, List<Found> found) {
-        if (clause.indexOf('由') < 0) {
-            return found;
-        }
-        List<Found> out = new ArrayList<>(found);
-        int opened = -1;
-        for (int i = 0; i < out.size(); i++) {
-            Quantity q = out.get(i).quantity();
-            int from = i == 0 ? 0 : out.get(i - 1).quantity().end();
-            if (BASELINE_BEFORE.matcher(clause.substring(from, q.numberStart())).find()) {
-                opened = i;
-            }
-            if (CHANGE_TO.matcher(clause.substring(Math.max(0, q.numberStart() - QUALIFIER_REACH), q.numberStart()))
-                    .find() && opened >= 0) {
-                for (int k = opened; k < i; k++) {
-                    if (out.get(k).rejected() == null) {
-                        out.set(k, new Found(out.get(k).quantity(), "where a change starts (由…到…), not a target"));
-                    }
-                }
-                opened = -1;
-            }
-        }
-        return out;
+        return Baselines.marked(clause, out);
     }
 
     private static void mark(boolean[] taken, int from, int to) {
