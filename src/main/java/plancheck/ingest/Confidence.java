@@ -27,6 +27,16 @@ final class Confidence {
     private Confidence() {
     }
 
+    /** A planned figure: lowered when several items share it, when it is approximate, when no metric names it. */
+    static double plannedFigure(double sharedPenalty, boolean approximate, boolean hasMetric) {
+        return round(QUANTITY - sharedPenalty - (approximate ? APPROXIMATE : 0) - (hasMetric ? 0 : NO_METRIC));
+    }
+
+    /** A figure reported as reached: lowered when approximate (a summary's figures always have a metric). */
+    static double reportedFigure(boolean approximate) {
+        return round(QUANTITY - (approximate ? APPROXIMATE : 0));
+    }
+
     static double round(double v) {
         return Math.round(Math.max(0, Math.min(1, v)) * 100) / 100.0;
     }

@@ -20,8 +20,8 @@ public final class Deadlines {
     private static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})年(\\d{1,2})月(?:(\\d{1,2})日)?");
     private static final Pattern MONTH = Pattern.compile("(\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?(?:前|之前|以前)");
     private static final Pattern QUARTER = Pattern.compile("(?:第)?([一二三四1-4])季度");
-    private static final Pattern HALF = Pattern.compile("上半年");
-    private static final Pattern YEAR_END = Pattern.compile("年内|年底前|年底|年末|年度内|全年|下半年|如期|按期");
+    private static final Pattern HALF = Words.pattern("half-year-words");
+    private static final Pattern YEAR_END = Words.pattern("year-end-words");
 
     private Deadlines() {
     }

@@ -28,16 +28,8 @@ public final class MilestoneFinder {
                 words.put(s.label(), s);
             }
         }
-        words.put("建成", Stage.COMPLETED);
-        words.put("建成投入使用", Stage.IN_USE);
-        words.put("开工建设", Stage.STARTED);
-        words.put("动工", Stage.STARTED);
-        words.put("启动建设", Stage.STARTED);
-        words.put("主体结构封顶", Stage.TOPPED_OUT);
-        words.put("建成启用", Stage.IN_USE);
-        words.put("对外开放", Stage.IN_USE);
-        // 打通通兴路: a road opened through is a road open to traffic (通车)
-        words.put("打通", Stage.IN_USE);
+        // words.txt [stage-words]: 建成 alone means built (竣工), 打通 a road open to traffic (通车)
+        Words.pairs("stage-words").forEach((w, stage) -> words.put(w, Stage.valueOf(stage)));
         VERBS = new LinkedHashMap<>();
         words.entrySet().stream().sorted(Comparator.comparingInt((Map.Entry<String, Stage> e) -> e.getKey().length())
                 .reversed()).forEach(e -> VERBS.put(e.getKey(), e.getValue()));
@@ -45,20 +37,21 @@ public final class MilestoneFinder {
 
     private static final String FIRST_CHARS = VERBS.keySet().stream().map(w -> w.substring(0, 1)).distinct()
             .reduce("", String::concat);
-    private static final Pattern CONNECTOR = Pattern.compile("\\s*(?:并|并且|及|和|后|验收并|验收后)?\\s*");
-    private static final Pattern NEXT_YEAR = Pattern.compile("明年|次年|下一年|(\\d{4})年");
+    private static final Pattern CONNECTOR = Pattern.compile("\\s*(?:" + Words.alternation("stage-connectors")
+            + ")?\\s*");
+    private static final Pattern NEXT_YEAR = Pattern.compile(Words.alternation("next-year") + "|(\\d{4})年");
     /** A stage word used as an adjective (开工项目抓进度, 竣工率) is no milestone. */
-    private static final Pattern ADJECTIVAL = Pattern.compile("^(?:项目|的|率|验收率|面积|备案|结算|决算)");
-    private static final Pattern LEAD = Pattern.compile("^(?:\\d{4}年(?:底前?|内|末)|\\d{1,2}[.、．]|[（(]\\d{1,2}[)）]|、|协调推动|协助推动|全力推动|全力推进|全力保障|加快推进|加快推动|加快建设|"
-            + "推动|推进|加快|全力|确保|保障(?!性)|力争|争取|促进|实现|积极|计划|着力|努力|将|同步|基本|力促|督促|协调|协助|配合|支持|"
-            + "做好|抓好|并|验收|运营|全面|年内|上半年|下半年|继续|加速|顺利|如期|按期|重点|有序|稳步|高标准|高质量)");
-    private static final Pattern TRAIL = Pattern.compile("(?:顺利|如期|按期|按时|尽早|早日|年内|年底前|年底|上半年|下半年|全面|"
-            + "正式|率先|实现|基本|加快|加速|力争|确保|并|及时|全部|相继|已|先后|揭牌|挂牌|\\d{1,2}月底?前|[一二三四五六七八九十]{1,2}月底?前|"
-            + "第?[一二三四]季度|年中|完成)$");
+    private static final Pattern ADJECTIVAL = Words.opening("stage-adjectival-after");
+    /** Dates and numbering before a project, then the verbs and adverbs of [milestone-lead]; 保障性住房 keeps its 保障. */
+    private static final Pattern LEAD = Pattern.compile("^(?:\\d{4}年(?:底前?|内|末)|\\d{1,2}[.、．]|[（(]\\d{1,2}[)）]|、|"
+            + Words.alternation("milestone-lead") + ")(?!性)");
+    private static final Pattern TRAIL = Pattern.compile("(?:" + Words.alternation("milestone-trail")
+            + "|\\d{1,2}月底?前|[一二三四五六七八九十]{1,2}月底?前|第?[一二三四]季度)$");
     /** What may follow a verb-final object without being an object itself: 开业运营, 建成开放, 、(the next item). */
-    private static final Pattern AFTER_VERB = Pattern.compile("^(?:运营|验收|使用|迎客|开放|营业|投用|运行|并|及)*(?:、.*)?$");
-    private static final Pattern GENERIC = Pattern.compile(
-            "^(?:有望|一批|一系列|一些|相关|各类|各项|全部|所有|在库|部分|其他|若干|多个|该|这|新一轮|有关|重大项目|项目$|工程$|企业$)");
+    private static final Pattern AFTER_VERB = Pattern.compile("^(?:" + Words.alternation("stage-after-verb")
+            + ")*(?:、.*)?$");
+    private static final Pattern GENERIC = Pattern.compile("^(?:" + Words.alternation("generic-objects") + "|"
+            + Words.alternation("generic-whole-objects").replace("|", "$|") + "$)");
     /** What the object of 建成/投用 must end with to be a facility rather than a system (建成四级养老服务网络). */
     private static final Pattern FACILITY = Pattern.compile("(?:" + Words.alternation("facility-ends") + ")$");
     private static final Pattern QUANTITY = Pattern.compile("\\d+(?:\\.\\d+)?(?:万|亿)?(?:余|多)?(?:" +
@@ -142,7 +135,12 @@ public final class MilestoneFinder {
     private static final java.util.Set<String> COMPLETE_FRAMES = java.util.Set.copyOf(Words.list("complete-frames"));
     /** A road section or phase after the name: 育才街（龙津路至春台路）, 综合体（一期）. */
     private static final Pattern BRACKETED_TAIL = Pattern.compile("[（(][^（()）]{1,16}[)）]$");
-    private static final Pattern WORKS = Pattern.compile("(?:工程|项目)$");
+    private static final Pattern WORKS = Pattern.compile("(?:" + Words.alternation("works-ends") + ")$");
+    /** Works done on a facility, named after it (盛宣怀故居(本体)修缮展陈): the facility decides, the works stay in the name. */
+    private static final Pattern REPAIR = Pattern.compile("(?:" + Words.alternation("repair-works") + ")$");
+    /** A frame verb inside the object of a later stage verb opens the project: 老城厢复兴发展完成X对外开放 → X. */
+    private static final Pattern INNER_FRAME = Pattern.compile(Words.alternation("complete-frames") + "|"
+            + Words.alternation("start-frames"));
 
     private static List<Milestone> framed(String clause) {
         List<Milestone> whole = frame(clause);
@@ -157,7 +155,8 @@ public final class MilestoneFinder {
         return out;
     }
 
-    private static final Pattern OPEN_LIST = Pattern.compile("等(?:多个|一批|若干|\\d+个|[一二三四五六七八九十]+个)?");
+    private static final Pattern OPEN_LIST = Pattern.compile("等(?:" + Words.alternation("open-list-counts")
+            + "|\\d+个|[一二三四五六七八九十]+个)?");
 
     private static List<Milestone> frame(String clause) {
         String o = clause.strip();
@@ -186,7 +185,7 @@ public final class MilestoneFinder {
         List<Milestone> out = new ArrayList<>();
         for (String item : Enumeration.items(core)) {
             String name = stripItem(item);
-            String check = BRACKETED_TAIL.matcher(name).replaceFirst("");
+            String check = BRACKETED_TAIL.matcher(withoutTail(REPAIR, name)).replaceFirst("");
             if (name.length() >= 3 && endsWith(FACILITY, check) && !GENERIC.matcher(name).find()) {
                 out.add(new Milestone(name, stage, m.group(1), 0, clause.length(), true, null));
             }
@@ -225,7 +224,7 @@ public final class MilestoneFinder {
 
     private static List<Milestone> projects(String object, Stage stage, String verb, int start, int end,
                                             boolean verbFirst) {
-        String o = strip(object);
+        String o = strip(verbFirst ? object : afterInnerFrame(object));
         if (o.isEmpty()) {
             return List.of(new Milestone(null, stage, verb, start, end, verbFirst, "milestone verb " + verb + " names no project"));
         }
@@ -246,6 +245,15 @@ public final class MilestoneFinder {
             out.add(new Milestone(rejected == null ? name : null, stage, verb, start, end, verbFirst, rejected));
         }
         return out;
+    }
+
+    private static String afterInnerFrame(String object) {
+        Matcher m = INNER_FRAME.matcher(object);
+        int cut = -1;
+        while (m.find()) {
+            cut = m.end();
+        }
+        return cut < 0 || object.length() - cut < 2 ? object : object.substring(cut);
     }
 
     /** The facility a clause without a stage verb names (加快推进区人民医院建设 → 区人民医院), else null. */

@@ -124,6 +124,13 @@ public final class NormalizedText {
                 || c == '％' || c == '．' || c == '＋' || c == '－') {
             return (char) (c - 0xFEE0);
         }
+        // 〝…〞 (double prime quotes, left by some converters) read as “…”
+        if (c == '〝') {
+            return '“';
+        }
+        if (c == '〞' || c == '〟') {
+            return '”';
+        }
         return c;
     }
 

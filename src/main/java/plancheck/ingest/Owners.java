@@ -19,15 +19,19 @@ final class Owners {
             + NAME + "(?:[、,，]" + NAME + ")*)");
     private static final Pattern LEAD = Pattern.compile("(?:" + Words.alternation("lead-headers")
             + ")[:：]\\s*([\\u4e00-\\u9fa5、]{2,12})");
-    private static final Pattern BY = Pattern.compile("由(" + NAME + ")(?:负责|牵头|组织实施|具体实施|实施)");
-    private static final Pattern LEADS = Pattern.compile("(?:^|[，,；;（(、])(" + NAME + ")(?:牵头|负责)");
+    private static final Pattern BY = Pattern.compile("由(" + NAME + ")(?:" + Words.alternation("owner-by-verbs") + ")");
+    /** （市人社局、市财政局） after a task: the units in charge, the first leading. */
+    private static final Pattern BRACKETED = Pattern.compile("[（(](" + NAME + ")(?:[、,，]" + NAME + ")*[)）]");
+    private static final Pattern LEADS = Pattern.compile("(?:^|[，,；;（(、])(" + NAME + ")(?:"
+            + Words.alternation("owner-lead-verbs") + ")");
 
     private Owners() {
     }
 
     /** Words without which no form can match: most sentences have none, and the forms are costly to try. */
-    private static final Pattern TRIGGER = Pattern.compile("由|牵头|负责|" + Words.alternation("owner-headers") + "|"
-            + Words.alternation("lead-headers"));
+    private static final Pattern TRIGGER = Pattern.compile("由|[（(]" + NAME + "[、,，)）]|"
+            + Words.alternation("owner-lead-verbs") + "|"
+            + Words.alternation("owner-headers") + "|" + Words.alternation("lead-headers"));
 
     static Named in(String text) {
         if (!TRIGGER.matcher(text).find()) {
@@ -39,6 +43,9 @@ final class Owners {
         }
         if (owner == null) {
             owner = first(LEADS, text);
+        }
+        if (owner == null) {
+            owner = first(BRACKETED, text);
         }
         return owner == null && first(LEAD, text) == null ? Named.NONE : new Named(owner, first(LEAD, text));
     }

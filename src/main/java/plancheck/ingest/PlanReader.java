@@ -28,11 +28,17 @@ import plancheck.ingest.MetricVocabulary.Metric;
 final class PlanReader extends SectionReader<CommitmentCandidate> {
 
     private static final Pattern STRIVE = Words.pattern("strive");
-    private static final Pattern BINARY = Pattern.compile("^(?:成立|出台|建成|完成|实现|新设|设立|制定|建立|印发|编制|启动|开通)");
-    private static final Pattern BINARY_LEAD = Pattern.compile("^(?:积极|全面|力争|争取|加快|全力|高质量|高标准|如期|年内|确保|"
-            + "推动|着力|努力|进一步|基本|同步|率先|探索|试点|及时|依法|严格|扎实|稳步|持续|上半年|下半年)+");
-    private static final Pattern ONGOING = Pattern.compile("常态化|长期坚持|长效化|长效机制");
-    private static final Pattern VAGUE = Pattern.compile("(?:提升|提高|转变|进步|发展|突破|好转|加强|改善|优化)$");
+    private static final Pattern BREAKDOWN = Words.pattern("breakdown-markers");
+    /** Words that give one figure to each item before them: A、B各9000亩, A和B均增长8%. */
+    private static final String SHARED = String.join("", Words.list("shared-figure-words"));
+    private static final int SHARE_REACH = 5;
+    /** How far back in its sentence a 其中 reaches: text without sentence ends is not read again for every clause. */
+    private static final int BREAKDOWN_REACH = 120;
+    private static final Pattern BINARY = Words.opening("task-verbs");
+    private static final Pattern BINARY_LEAD = Pattern.compile("^(?:" + Words.alternation("task-lead") + ")+");
+    private static final Pattern ONGOING = Words.pattern("ongoing-words");
+    private static final Pattern ONGOING_START = Words.opening("ongoing-starts");
+    private static final Pattern VAGUE = Words.ending("vague-objects");
     private static final int MIN_TASK = 6;
 
     /** How often each id was handed out in this import: a repeated clause gets -2, -3, … */
@@ -98,8 +104,16 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
     }
 
     @Override
-    String refuse(String clause, Quantity q) {
-        return clause.substring(0, q.start()).contains("已") ? "a figure already reached, not a target" : null;
+    String refuse(Clause clause, Quantity q) {
+        String before = clause.text().substring(0, q.start());
+        if (before.contains("已")) {
+            return "a figure already reached, not a target";
+        }
+        // 新增学位5000个，其中幼儿园420个: the parts of the figure before; one with its own bound (不少于500个) is a target
+        String sentence = nt.text().substring(Math.max(clause.sentenceStart(), clause.start() - BREAKDOWN_REACH),
+                clause.start()) + before;
+        boolean breakdown = q.bound() == null && BREAKDOWN.matcher(sentence).find();
+        return breakdown ? "a breakdown of the figure before, not a target" : null;
     }
 
     @Override
@@ -119,7 +133,11 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
     private boolean each(Clause clause, Quantity q, int segStart, MetricText metricText, List<CommitmentCandidate> out) {
         String c = clause.text();
         int at = q.numberStart() - 1;
-        if (at <= segStart || c.charAt(at) != '各') {
+        // 各9000亩, 均增长8%: the sharing word stands right before the figure or its short verb
+        while (at > segStart && at >= q.numberStart() - SHARE_REACH && SHARED.indexOf(c.charAt(at)) < 0) {
+            at--;
+        }
+        if (at <= segStart || SHARED.indexOf(c.charAt(at)) < 0) {
             return false;
         }
         List<String> items = Enumeration.items(MilestoneFinder.strip(c.substring(segStart, at)));
@@ -127,7 +145,7 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
             return false;
         }
         for (String item : items) {
-            String title = item.strip() + c.substring(q.numberStart(), q.end());
+            String title = item.strip() + c.substring(at + 1, q.end());
             figure(clause, q, metricText.inText(item, q.unit()).orElse(null), title, Confidence.SHARED_FIGURE, out);
         }
         return true;
@@ -137,7 +155,7 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
     void figure(Clause clause, Quantity q, Metric metric, String title, double penalty, List<CommitmentCandidate> out) {
         List<String> notes = new ArrayList<>();
         List<String> assumed = new ArrayList<>(List.of("start"));
-        double confidence = Confidence.QUANTITY - penalty;
+        double confidence = Confidence.plannedFigure(penalty, q.approximate(), metric != null);
         Kind kind;
         if (q.max() != null) {
             kind = Kind.RANGE;
@@ -151,7 +169,6 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
                     : "no qualifier: a target to reach or pass");
         }
         if (q.approximate()) {
-            confidence -= Confidence.APPROXIMATE;
             notes.add("approximate figure (约/左右/余): the target is the stated figure; check the tolerance");
         }
         String unit = q.unit();
@@ -161,7 +178,6 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
             notes.add("unit taken from the metric");
         }
         if (metric == null) {
-            confidence -= Confidence.NO_METRIC;
             notes.add("no metric in the vocabulary: choose one");
         }
         out.add(commitment(clause, title, kind, metric == null ? null : metric.key(), unit, q.value(), q.max(), null,
@@ -180,7 +196,7 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
         String c = clause.text().strip();
         String lead = BINARY_LEAD.matcher(c).replaceFirst("");
         Matcher verb = BINARY.matcher(lead);
-        if (ONGOING.matcher(c).find() || c.startsWith("持续") && c.length() >= MIN_TASK) {
+        if (ONGOING.matcher(c).find() || ONGOING_START.matcher(c).find() && c.length() >= MIN_TASK) {
             out.add(commitment(clause, c, Kind.ONGOING, key("ongoing_duty"), null, null, null, null, Confidence.ONGOING,
                     new ArrayList<>(List.of("no deadline: kept up year after year")), new ArrayList<>(List.of("start")),
                     null));
@@ -261,6 +277,14 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
         int end = clause.end();
         while (end < limit && "。；;\n".indexOf(t.charAt(end)) < 0) {
             end++;
+        }
+        // （市医疗保障局） right after the sentence names who does it
+        int bracket = end + 1;
+        if (bracket < t.length() && "（(".indexOf(t.charAt(bracket)) >= 0) {
+            int close = t.indexOf(t.charAt(bracket) == '（' ? '）' : ')', bracket);
+            if (close > 0 && close - bracket <= OWNER_REACH) {
+                end = close + 1;
+            }
         }
         return t.substring(Math.max(clause.sentenceStart(), clause.start() - OWNER_REACH), end);
     }

@@ -25,35 +25,30 @@ public final class QuantityParser {
     /** 15件重点民生实事: the size of the list itself. */
     private static final Pattern LIST_AFTER = Pattern.compile("^(?:重点)?(?:民生)?(?:" + Words.alternation("list-nouns") + ")");
     /** Measures of time after 个: 3个月 is a duration, not a count. */
-    private static final Pattern DURATION_AFTER = Pattern.compile("^(?:月|工作日|小时|季度|星期)");
+    private static final Pattern DURATION_AFTER = Words.opening("duration-after-ge");
     private static final Pattern ARABIC = Pattern.compile("\\d+(?:\\.\\d+)?");
     private static final String RANGE_SEPARATORS = "-—–~～至到";
     private static final Pattern NUMBER = Pattern.compile(
             "\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[" + ChineseNumber.CHARS + "]+");
     private static final Pattern MULTI = Pattern.compile("([二两三四五六七八九十])个(\\d+(?:\\.\\d+)?)%");
-    private static final Pattern COVERAGE = Pattern.compile("全覆盖");
-    private static final Pattern ZERO = Pattern.compile("零增量|零增长|清零|零发生");
-    // (?<!不): 不少于 is at least though it ends in 少于, 不超过 at most though it ends in 超过
-    private static final Pattern AT_LEAST_BEFORE = Pattern.compile("(?:(?<!不)超过|(?<!不)超|不少于|不低于|至少|突破|达到|达|"
-            + "提高到|提高至|提升到|提升至|增加到|增加至|增至|达至)$");
-    private static final Pattern AT_MOST_BEFORE = Pattern.compile(
-            "(?:不超过|不高于|不多于|控制在|(?<!不)低于|(?<!不)少于|压减至|压减到|压降至|降至|降到|下降到|下降至|降低到|降低至|"
-                    + "减少到|减少至)$");
-    private static final Pattern APPROX_BEFORE = Pattern.compile("(?:约|近|大约|左右)$");
-    private static final Pattern DECREASE_BEFORE = Pattern.compile("(?:下降|减少|降低|压减|缩减|下降了)$");
-    private static final Pattern AT_LEAST_AFTER = Pattern.compile("^(?:及以上|以上)");
-    private static final Pattern AT_MOST_AFTER = Pattern.compile("^(?:以内|以下|之内)");
-    private static final Pattern APPROX_AFTER = Pattern.compile("^(?:左右)");
-    /** Verbs that make a count written in Chinese numerals a target (新建两所学校), unlike 坚持四个工作导向. */
-    private static final Pattern TARGET_VERB = Pattern.compile(
-            "(?:新增|新建|建成|完成|实施|引进|培育|供应|举办|开展|改造|整治|打造|新设|设立|开通|打通|达到|达|突破|超过|"
-                    + "增加|提供|培训|新开|创建|组织|招引|解决|发放|安置|筹集|增至|提升至|实现|提高|提升|增长|下降|降低|减少)"
-                    + "(?:全部|共|约|近|超)?$");
-    /** A count in words is a target when a target verb governs it: 新增就业岗位两千个. */
-    private static final Pattern TARGET_VERB_ANYWHERE = Pattern.compile(TARGET_VERB.pattern().replace("$", ""));
+    private static final Pattern COVERAGE = Words.pattern("full-coverage");
+    private static final Pattern ZERO = Words.pattern("zero-targets");
+    // both lists are tried and the longer word wins: 不少于 is at least though it ends in 少于, 不超过 at most
+    private static final Pattern AT_LEAST_BEFORE = Words.ending("at-least-before");
+    private static final Pattern AT_MOST_BEFORE = Words.ending("at-most-before");
+    private static final Pattern APPROX_BEFORE = Words.ending("approximate-before");
+    /** 预计投入资金2.5亿元: an estimate, the figure as stated. */
+    private static final Pattern ESTIMATE_BEFORE = Words.pattern("estimate-before");
+    private static final Pattern PERSON_NOUN = Words.opening("person-nouns");
+    private static final Pattern DECREASE_BEFORE = Words.ending("decrease-before");
+    private static final Pattern AT_LEAST_AFTER = Words.opening("at-least-after");
+    private static final Pattern AT_MOST_AFTER = Words.opening("at-most-after");
+    private static final Pattern APPROX_AFTER = Words.opening("approximate-after");
+    /** A count in words is a target when a target verb governs it: 新增就业岗位两千个, unlike 坚持四个工作导向. */
+    private static final Pattern TARGET_VERB_ANYWHERE = Words.pattern("target-verbs");
     /** 七项工作, 四个方面: a count of the report's own themes. */
-    private static final Pattern THEMES_AFTER = Pattern.compile("^(?:工作|领域|方面|行动|理念|原则|导向|要求|任务|重点|目标|体系|机制)");
-    private static final int QUALIFIER_REACH = 8;
+    private static final Pattern THEMES_AFTER = Words.opening("theme-nouns");
+    static final int QUALIFIER_REACH = 8;
     private static final String QUOTES_OPEN = "“\"《「";
     private static final String QUOTES_CLOSE = "”\"》」";
 
@@ -102,7 +97,7 @@ public final class QuantityParser {
             i = m.end();
         }
         out.sort(java.util.Comparator.comparingInt(f -> f.quantity().start()));
-        return out;
+        return Baselines.marked(clause, out);
     }
 
     private static void mark(boolean[] taken, int from, int to) {
@@ -132,26 +127,35 @@ public final class QuantityParser {
             int p = start + len;
             double multiplier = 1;
             String unit = unitAt(clause, p);
-            if (unit == null && p < clause.length() && (clause.charAt(p) == '万' || clause.charAt(p) == '亿')) {
+            if (unit == null && clause.startsWith("万亿", p)) {
+                multiplier = 1e12; // 1.4万亿斤
+                p += 2;
+            } else if (unit == null && p < clause.length() && (clause.charAt(p) == '万' || clause.charAt(p) == '亿')) {
                 multiplier = clause.charAt(p) == '万' ? 10_000 : 100_000_000;
                 p++;
             }
-            boolean approximate = false;
+            // 6万余名, 600多家: more than the figure, a floor
+            boolean over = false;
             if (unit == null && p < clause.length() && (clause.charAt(p) == '余' || clause.charAt(p) == '多')) {
-                approximate = true;
+                over = true;
                 p++;
             }
             if (unit == null) {
                 unit = unitAt(clause, p);
             }
+            int unitLength = unit == null ? 0 : unit.length();
+            if (unit == null && multiplier > 1 && PERSON_NOUN.matcher(clause).region(p, clause.length()).lookingAt()) {
+                unit = "人"; // 为200万中小学生: people counted by what they are
+            }
+            boolean approximate = false;
             if (unit == null) {
                 if (chinese) {
                     continue;
                 }
                 // 6-7%: the unit comes after the second number
-                return multiplier == 1 && !approximate ? range(clause, start, p, p, value, null) : null;
+                return multiplier == 1 && !over ? range(clause, start, p, p, value, null) : null;
             }
-            int unitEnd = p + unit.length();
+            int unitEnd = p + unitLength;
             String after = clause.substring(unitEnd, Math.min(clause.length(), unitEnd + QUALIFIER_REACH));
             if ("个".equals(unit) && DURATION_AFTER.matcher(after).find()) {
                 return null;
@@ -160,10 +164,17 @@ public final class QuantityParser {
             if (range != null) {
                 return range;
             }
-            return classify(clause, start, start + len, unitEnd, value * multiplier, null, unit, approximate,
+            Found f = classify(clause, start, start + len, unitEnd, value * multiplier, null, unit, approximate,
                     chinese);
+            return over && f.quantity().bound() == null && !f.quantity().approximate() ? floor(f) : f;
         }
         return null;
+    }
+
+    private static Found floor(Found f) {
+        Quantity q = f.quantity();
+        return new Found(new Quantity(q.value(), q.max(), q.unit(), Kind.AT_LEAST, false, q.count(), q.start(), q.end(),
+                q.numberStart()), f.rejected());
     }
 
     /** 增长6%-7%, 6-7%, 5至8个: a range; null when what follows the first number is no second one. */
@@ -194,15 +205,21 @@ public final class QuantityParser {
         int qStart = start;
         int qEnd = unitEnd;
         Matcher b;
-        if ((b = AT_MOST_BEFORE.matcher(before)).find()) {
+        Matcher most = AT_MOST_BEFORE.matcher(before);
+        Matcher least = AT_LEAST_BEFORE.matcher(before);
+        boolean isMost = most.find();
+        boolean isLeast = least.find();
+        if (isMost && (!isLeast || most.start() <= least.start())) {
             bound = Kind.AT_MOST;
-            qStart = from + b.start();
-        } else if ((b = AT_LEAST_BEFORE.matcher(before)).find()) {
+            qStart = from + most.start();
+        } else if (isLeast) {
             bound = Kind.AT_LEAST;
-            qStart = from + b.start();
+            qStart = from + least.start();
         } else if ((b = APPROX_BEFORE.matcher(before)).find()) {
             approximate = true;
             qStart = from + b.start();
+        } else if (ESTIMATE_BEFORE.matcher(before).find()) {
+            approximate = true;
         }
         Matcher a;
         if ((a = AT_LEAST_AFTER.matcher(after)).find()) {
@@ -222,7 +239,8 @@ public final class QuantityParser {
                 value = low;
             } else {
                 value = -value;
-                bound = bound == Kind.AT_LEAST || bound == null ? Kind.AT_MOST : bound;
+                // a fall of about 3% (降低3%左右) stays approximate: the target is the stated figure
+                bound = bound == Kind.AT_LEAST || bound == null && !approximate ? Kind.AT_MOST : bound;
             }
         }
         if (max != null && max < value) {

@@ -36,8 +36,10 @@ public final class SectionFinder {
      */
     private static final double PLAN_TO_DONE = 4.5;
     private static final int MIN_PLAN_MARKS = 3;
-    private static final Pattern PROBLEMS = Pattern.compile("存在问题|存在的问题|困难和问题|问题和不足|问题与不足|不足之处");
-    private static final Pattern FOLLOW_UP = Pattern.compile("下一步|下步|今后|持续巩固|巩固.{0,8}成果");
+    private static final Pattern INLINE_PLAN = Pattern.compile("(" + Words.alternation("plan-headings")
+            + ")(?:是|为)?[:：]");
+    private static final Pattern PROBLEMS = Words.pattern("problem-headings");
+    private static final Pattern FOLLOW_UP = Pattern.compile(Words.alternation("follow-up-words") + "|巩固.{0,8}成果");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年");
     private static final int MAX_HEADING = 40;
     /** Enumerated headings first; a bare line is taken only when no enumerated heading names the part. */
@@ -72,6 +74,9 @@ public final class SectionFinder {
         }
         if (plan.isEmpty()) {
             plan = wholeDocumentPlan(original);
+        }
+        if (plan.isEmpty()) {
+            plan = inlinePlan(original);
         }
         if (plan.isEmpty() && summary.isEmpty() && tenseIsPlan(original)) {
             plan = Optional.of(new Section("", latestYear(original), 0, original.length()));
@@ -114,6 +119,15 @@ public final class SectionFinder {
             }
         }
         return Optional.empty();
+    }
+
+    /** 今年发展主要预期目标是：… inside a sentence: the plan starts after the colon, where no heading names one. */
+    private static Optional<Section> inlinePlan(String original) {
+        Matcher m = INLINE_PLAN.matcher(original);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Section(m.group(1), latestYear(original), m.end(), original.length()));
     }
 
     /** A document titled as a plan alone ("2024年工作要点") is all plan. */

@@ -49,7 +49,7 @@ abstract class SectionReader<T> {
     abstract void milestone(Clause clause, Milestone m, String stageMetric, List<T> out);
 
     /** Why a figure the parser kept is still no figure of this section, or null. */
-    String refuse(String clause, Quantity q) {
+    String refuse(Clause clause, Quantity q) {
         return null;
     }
 
@@ -101,7 +101,7 @@ abstract class SectionReader<T> {
         List<Quantity> found = new ArrayList<>();
         for (QuantityParser.Found f : QuantityParser.parse(c)) {
             Quantity q = f.quantity();
-            String refused = f.rejected() == null ? refuse(c, q) : null;
+            String refused = f.rejected() == null ? refuse(clause, q) : null;
             if (f.rejected() != null) {
                 reasons.add(f.rejected() + ": " + c.substring(q.numberStart(), q.end()));
             } else if (refused != null) {

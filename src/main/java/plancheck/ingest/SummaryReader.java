@@ -40,9 +40,8 @@ final class SummaryReader extends SectionReader<ResultCandidate> {
     @Override
     void figure(Clause clause, Quantity q, Metric metric, String title, double penalty, List<ResultCandidate> out) {
         List<String> notes = new ArrayList<>();
-        double confidence = Confidence.QUANTITY;
+        double confidence = Confidence.reportedFigure(q.approximate());
         if (q.approximate()) {
-            confidence -= Confidence.APPROXIMATE;
             notes.add("approximate figure (约/余/多)");
         }
         String unit = q.unit() != null ? q.unit() : metric.unit();

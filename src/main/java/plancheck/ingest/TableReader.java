@@ -21,7 +21,7 @@ final class TableReader {
     record Row(int start, int end, List<Content> content, String owner, String partners, String lead) {
     }
 
-    private enum Role { CONTENT, OWNER, PARTNER, LEAD, DEADLINE, PROGRESS, OTHER }
+    enum Role { CONTENT, OWNER, PARTNER, LEAD, DEADLINE, PROGRESS, OTHER }
 
     private record Cell(int start, int end, String text) {
     }
@@ -38,9 +38,9 @@ final class TableReader {
             + OWNER_NAME.pattern() + "))*");
     private static final Pattern INDEX = Pattern.compile("\\d{1,3}");
     private static final Pattern NUMBER_ONLY = Pattern.compile("[\\d.,\\s\\-—～~至年]+");
-    private static final Pattern DEADLINE = Pattern.compile(
+    static final Pattern DEADLINE = Pattern.compile(
             "(?:(?:19|20)\\d{2}年)?(?:\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\\d{1,2}日)?(?:底|末|份)?(?:前|之前|以前)?.{0,8}|年底前?|年内|上半年|下半年|第?[一二三四1-4]季度.{0,4}");
-    private static final Pattern PROGRESS = Pattern.compile("^(?:已|正在|当年完成|截至|目前)");
+    private static final Pattern PROGRESS = Words.opening("progress-cell-starts");
     private static final Pattern SEPARATOR_ROW = Pattern.compile("[-|:\\s]+");
     private static final int MAX_CELL_LINE = 80;
 
@@ -53,6 +53,7 @@ final class TableReader {
         List<Row> out = new ArrayList<>();
         pipeRows(lines, out);
         cellPerLineRows(lines, out);
+        out.addAll(RunTogetherTable.rows(text, from, to));
         out.sort((a, b) -> Integer.compare(a.start(), b.start()));
         return out;
     }
@@ -203,7 +204,7 @@ final class TableReader {
         return named >= 2 && named * 2 >= cells.stream().filter(c -> !c.text().isBlank()).count() ? roles : null;
     }
 
-    private static Role headerRole(String t) {
+    static Role headerRole(String t) {
         if (t.isEmpty() || t.length() > 12) {
             return null;
         }

@@ -40,6 +40,29 @@ final class Words {
         return Pattern.compile(alternation(name));
     }
 
+    /** Any word of the list at the end of a text: qualifiers before a figure (不少于), trailing adverbs. */
+    static Pattern ending(String name) {
+        return Pattern.compile("(?:" + alternation(name) + ")$");
+    }
+
+    /** Any word of the list at the start of a text: qualifiers after a figure (以上), leading verbs. */
+    static Pattern opening(String name) {
+        return Pattern.compile("^(?:" + alternation(name) + ")");
+    }
+
+    /** A list of "word VALUE" lines, as word → value (stage words: 建成 COMPLETED). */
+    static Map<String, String> pairs(String name) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String line : list(name)) {
+            String[] parts = line.split("\\s+");
+            if (parts.length != 2) {
+                throw new IllegalStateException("[" + name + "] wants \"word VALUE\" lines, not: " + line);
+            }
+            out.put(parts[0], parts[1]);
+        }
+        return out;
+    }
+
     private static Map<String, List<String>> load() {
         Map<String, List<String>> out = new LinkedHashMap<>();
         try (InputStream in = Words.class.getResourceAsStream("/plancheck/ingest/words.txt")) {

@@ -6,8 +6,10 @@
  * <ul>
  *   <li>以上/超/不少于/不低于/达到/提高到 → AT_LEAST; 控制在/不超过/以内/降至/零增量/清零 → AT_MOST; 6%-7% → RANGE;
  *       no qualifier → AT_LEAST, or AT_MOST for a metric where lower is better (违建, 警情).</li>
- *   <li>约/左右/近/余/多 (approximate) → EXACT at the stated figure, confidence lowered by 0.15 and a note, so the
- *       planner sets the tolerance; no tolerance is invented.</li>
+ *   <li>约/左右/近/预计 (approximate) → EXACT at the stated figure, confidence lowered by 0.15 and a note, so the
+ *       planner sets the tolerance; no tolerance is invented. 6万余名, 600多家 → AT_LEAST (more than the figure).</li>
+ *   <li>由670元提高到700元: 670 is the baseline, no target; 其中幼儿园420个 after a figure is a breakdown, no target,
+ *       unless it has a bound of its own (其中普惠托位不少于500个).</li>
  *   <li>下降10% → target -10 (a change in per cent); 全覆盖 → 100 %; 三个100% → one target per metric listed.</li>
  *   <li>力争/争创/努力/争取 → STRIVE. 立项 开工 主体封顶 竣工 投产 投入使用 建成 交付 通车 开诊 开园 开业 →
  *       {@link plancheck.domain.Stage}, one MILESTONE per project named ("A、B和C竣工投产" is three).</li>
@@ -15,6 +17,9 @@
  *   <li>年内/年底前/如期 → 31 December of the plan year; 上半年 → 30 June; 9月底前 → 30 September; a table row's
  *       2025年9月 → 30 September 2025. Fields filled by default are listed in {@code assumed}.</li>
  * </ul>
+ * The words are data in {@code plancheck/ingest/words.txt}; the confidence policy is {@link plancheck.ingest.Confidence}.
+ * Tables are read with their cells split by pipes or tabs, one cell a line, or run together with no separator at all
+ * ({@link plancheck.ingest.RunTogetherTable}).
  * A quote is the clause with PDF line breaks, page numbers and spaces inside numbers removed; its span gives the
  * offsets of the same clause in the text as sent.
  */

@@ -76,10 +76,14 @@ public final class GoldScore {
     /** Real reports from other places, labelled before the importer ran on them, in {@code ingest/corpus/}. */
     public static final List<String> CORPUS = List.of("cq-2025-minsheng", "jinfeng-2025-shixin",
             "fenghua-2025-progress-table", "dazhu-2016-task-table", "gaoming-2025-shishi", "bishan-2025-shishi",
-            "qingpu-2024-district-report", "guandu-2023-midyear-execution", "guzhen-2024-county-report-review");
+            "qingpu-2024-district-report", "guandu-2023-midyear-execution", "guzhen-2024-county-report-review",
+            // held out for one run, then tuned on: what they revealed was fixed
+            "zhonglou-2021-task-table", "wenzhou-2025-shishi", "xian-2025-weimin-shishi", "linyi-2023-jiedao-plan",
+            "zonghan-2023-jiedao-targets", "national-2025-government-report-targets");
     /** Real reports kept aside: labelled first, never looked at while the rules were tuned, in {@code ingest/heldout-corpus/}. */
-    public static final List<String> HELD_OUT_CORPUS = List.of("chongming-2025-shishi", "wenzhou-2025-shishi",
-            "longyou-2025-county-report-targets", "zhonglou-2021-task-table");
+    public static final List<String> HELD_OUT_CORPUS = List.of("chongming-2025-shishi",
+            "longyou-2025-county-report-targets", "shunde-2024-shishi", "fenghua-2024-shishi-list",
+            "hainan-county-2024-report-targets");
 
     private GoldScore() {
     }

@@ -44,6 +44,55 @@ class ReportsFromElsewhereTest {
     }
 
     @Test
+    void givenATableWhoseCellsRanTogetherThenRowsAreToldByTheirIndexAndNamesByTheirShape() {
+        String text = "2021年民生实事项目责任分解表\n序号项目名称主要内容分管领导牵头单位配合单位"
+                + "1托育服务新增普惠托位300个。王小明区卫健局各街道高新园(邹区镇)"
+                + "2道路建设打通育才街（龙津路至春台路）。张菁民政局交通局新建养老服务站3家。";
+        List<CommitmentCandidate> c = importer.importText(text, "test", "constructed").commitments();
+
+        assertThat(c).extracting(x -> x.commitment().kind(), x -> x.commitment().owner(), x -> x.commitment().lead())
+                .containsExactly(tuple(Kind.AT_LEAST, "区卫健局", "王小明"), tuple(Kind.MILESTONE, "民政局", "张菁"),
+                        tuple(Kind.AT_LEAST, "民政局", "张菁"));
+        assertThat(c.get(0).notes()).contains("配合单位: 各街道、高新园(邹区镇)");
+        assertThat(c.get(1).project()).isEqualTo("育才街（龙津路至春台路）");
+    }
+
+    @Test
+    void givenAChangeFromABaselineThenOnlyTheFigureReachedIsATargetAndTheBracketNamesTheOwner() {
+        List<Commitment> c = commitments("2025年为民实事实施方案\n1.提高补助标准。补助标准由每人每年670元提高到700元,"
+                + "养育标准由每人每月1800元、1500元统一提高到2200元,缴费费率由7%降至6%。(市医疗保障局、市财政局)");
+
+        assertThat(c).extracting(Commitment::kind, Commitment::target, Commitment::owner).containsExactly(
+                tuple(Kind.AT_LEAST, 700.0, "市医疗保障局"), tuple(Kind.AT_LEAST, 2200.0, "市医疗保障局"),
+                tuple(Kind.AT_MOST, 6.0, "市医疗保障局"));
+    }
+
+    @Test
+    void givenTargetsOpenedInsideASentenceThenTheyAreReadAsAPlanWithSharedAndApproximateFigures() {
+        List<Commitment> c = commitments("2025年3月5日，报告提出，今年发展主要预期目标是：粮食产量1.4万亿斤左右；"
+                + "财政总收入和一般公共预算收入均增长8%以上；单位国内生产总值能耗降低3%左右；服务6万余名学生。");
+
+        assertThat(c).extracting(Commitment::kind, Commitment::target, Commitment::unit).containsExactly(
+                tuple(Kind.EXACT, 1.4e12, "斤"), tuple(Kind.AT_LEAST, 8.0, "%"), tuple(Kind.AT_LEAST, 8.0, "%"),
+                tuple(Kind.EXACT, -3.0, "%"), tuple(Kind.AT_LEAST, 60000.0, "名"));
+    }
+
+    @Test
+    void givenQuotesMarkedWithDoublePrimesThenTheFiguresAfterThemAreRead() {
+        List<Commitment> c = commitments("2023年工作计划\n完成党员村〝动态清零〞。集中公推40名入党积极分子,新发展20名党员。");
+
+        assertThat(c).extracting(Commitment::target).contains(40.0, 20.0);
+    }
+
+    @Test
+    void givenABreakdownAfterAFigureThenOnlyThePartWithItsOwnBoundIsATarget() {
+        List<Commitment> c = commitments("2025年工作计划\n增加学位5000个，其中幼儿园420个，中小学4580个。"
+                + "新增托位800个，其中普惠托位不少于500个。");
+
+        assertThat(c).extracting(Commitment::target).containsExactly(5000.0, 800.0, 500.0);
+    }
+
+    @Test
     void givenACellPerLineTableThenTheCompletionCellGivesTheDeadlineAndTheStageDueOnTheWay() {
         String text = """
                 2016年民生实事目标任务分解表
