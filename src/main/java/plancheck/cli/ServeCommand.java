@@ -18,9 +18,11 @@ import plancheck.Config;
 import plancheck.dataset.DatasetException;
 import plancheck.dataset.DatasetLoader;
 import plancheck.engine.RuleBuildException;
+import plancheck.http.EventRoutes;
 import plancheck.http.ImportRoutes;
 import plancheck.http.RuleRoutes;
 import plancheck.http.Routes;
+import plancheck.http.WebRoutes;
 import plancheck.service.Service;
 
 /** {@code serve}: opens storage, builds the rules and serves the HTTP API until stopped. */
@@ -131,7 +133,7 @@ public final class ServeCommand implements Callable<Integer> {
     List<Function<Service, Routes>> routes() {
         long maxBodyBytes = config().maxBodyBytes();
         return List.of(service -> new ImportRoutes(service, maxBodyBytes),
-                RuleRoutes.on(config().rules(), watchRules, maxBodyBytes));
+                RuleRoutes.on(config().rules(), watchRules, maxBodyBytes), WebRoutes::new, EventRoutes::new);
     }
 
     /** Runs on the ready service before the server listens (e.g. loading the reference data set when empty). */

@@ -84,7 +84,7 @@ final class Harness implements AutoCloseable {
         Config config = Config.defaults().withData(data).withPort(0).withHost("127.0.0.1").withMaxBodyBytes(64 * 1024)
                 .withRules(rules);
         App app = App.start(vertx, config, CLOCK, List.of(s -> new ImportRoutes(s, config.maxBodyBytes()),
-                RuleRoutes.on(rules, watch, config.maxBodyBytes())), prepare);
+                RuleRoutes.on(rules, watch, config.maxBodyBytes()), WebRoutes::new, EventRoutes::new), prepare);
         WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(app.port()), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));
         OpenAPIContract contract = await(OpenAPIContract.from(vertx, validatableContract(data).toString()));
