@@ -99,15 +99,21 @@ function planActions(c, refresh) {
   return null;
 }
 
+let drawing = 0;
+
 async function render(main, id) {
+  const mine = ++drawing;
   const enc = encodeURIComponent(id);
   const [c, e, results, revs, today] = await Promise.all([get('/api/commitments/' + enc), get('/api/evaluations/' + enc),
     get('/api/commitments/' + enc + '/results'), get('/api/commitments/' + enc + '/revisions'), serverToday()]);
   const text = await sourceText(c);
-  const refresh = () => { main.replaceChildren(); render(main, id).catch((err) => showError(main, err)); };
+  if (mine !== drawing) {
+    return; // a later render (a live event, a refresh) draws the page
+  }
+  const refresh = () => render(main, id).catch((err) => showError(main, err));
   const stages = Object.entries(c.plannedStages || {}).map(([s, d]) => s + ' ' + d).join('，');
   const chartBox = el('div', { class: 'chart', id: 'chart-history' });
-  main.append(el('section', { id: 'commitment', 'data-status': e.status },
+  main.replaceChildren(el('section', { id: 'commitment', 'data-status': e.status },
     el('h2', {}, light(e.status), c.title, ' ', el('span', { class: 'badge', style: 'background:' + COLOURS[e.status] }, statusLabel(e.status))),
     el('p', { class: 'muted' }, [c.districtName || c.district, c.year, c.category, c.owner].filter(Boolean).join(' · ')),
     el('div', { class: 'grid' },
@@ -136,7 +142,6 @@ register('c', async (main, id) => {
   await render(main, id);
   onLive((type, data) => {
     if (!data.commitmentId || data.commitmentId === id) {
-      main.replaceChildren();
       render(main, id).catch((err) => showError(main, err));
     }
   });

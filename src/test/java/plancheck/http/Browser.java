@@ -56,7 +56,10 @@ final class Browser implements AutoCloseable {
     }
 
     WebDriverWait waitFor() {
-        return new WebDriverWait(driver, Duration.ofSeconds(20));
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // what the page showed, so a failure says why (an error message on the page, a wrong page)
+        wait.withMessage(() -> driver.getCurrentUrl() + " shows: " + driver.findElement(By.tagName("body")).getText());
+        return wait;
     }
 
     void login(String login, String password) {
