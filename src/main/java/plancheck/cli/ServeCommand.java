@@ -18,12 +18,14 @@ import plancheck.Config;
 import plancheck.dataset.DatasetException;
 import plancheck.dataset.DatasetLoader;
 import plancheck.engine.RuleBuildException;
+import plancheck.http.EventRoutes;
 import plancheck.http.ImportRoutes;
 import plancheck.http.RuleRoutes;
 import plancheck.http.LedgerImportRoutes;
 import plancheck.http.LedgerRoutes;
 import plancheck.http.ReminderRoutes;
 import plancheck.http.Routes;
+import plancheck.http.WebRoutes;
 import plancheck.service.Service;
 
 /** {@code serve}: opens storage, builds the rules and serves the HTTP API until stopped. */
@@ -137,7 +139,7 @@ public final class ServeCommand implements Callable<Integer> {
         return List.of(service -> new ImportRoutes(service, maxBodyBytes),
                 RuleRoutes.on(config().rules(), watchRules, maxBodyBytes), LedgerRoutes::new,
                 service -> new ReminderRoutes(service, rules),
-                service -> new LedgerImportRoutes(service, maxBodyBytes));
+                service -> new LedgerImportRoutes(service, maxBodyBytes), WebRoutes::new, EventRoutes::new);
     }
 
     /** Runs on the ready service before the server listens (e.g. loading the reference data set when empty). */

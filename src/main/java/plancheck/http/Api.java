@@ -101,7 +101,8 @@ public final class Api {
         return router;
     }
 
-    /** Refuses to build a router with a route that has no entry in the permission table. */
+    /** Refuses to build a router with a route that has no entry in the permission table ({@code /web/*} routes
+     * report their path as {@code /web/}). */
     private static void unguarded(Router router) {
         for (io.vertx.ext.web.Route route : router.getRoutes()) {
             if (route.getPath() == null || route.methods() == null) {
@@ -109,7 +110,7 @@ public final class Api {
             }
             for (io.vertx.core.http.HttpMethod m : route.methods()) {
                 if (Permissions.TABLE.stream().noneMatch(r -> r.method().equals(m.name())
-                        && r.path().equals(route.getPath()))) {
+                        && (r.path().equals(route.getPath()) || r.path().equals(route.getPath() + "*")))) {
                     throw new IllegalStateException(m.name() + " " + route.getPath()
                             + " has no entry in Permissions.TABLE");
                 }

@@ -23,7 +23,15 @@ final class Hardening {
     }
 
     static void mount(Router router, Config config) {
-        router.route().handler(TimeoutHandler.create(config.requestTimeoutMs()));
+        // the event stream stays open by design; every other request has its time limit
+        TimeoutHandler timeout = TimeoutHandler.create(config.requestTimeoutMs());
+        router.route().handler(ctx -> {
+            if (ctx.request().path().equals("/api/events")) {
+                ctx.next();
+            } else {
+                timeout.handle(ctx);
+            }
+        });
         router.route().handler(ctx -> {
             ctx.response().headers()
                     .set("X-Content-Type-Options", "nosniff")

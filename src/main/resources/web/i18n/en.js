@@ -1,0 +1,25 @@
+// English interface strings.
+export default {
+  brand: 'plancheck', dashboard: 'Dashboard', ledger: 'Ledger', import: 'Import', review: 'Review', login: 'Sign in',
+  logout: 'Sign out', lang: '中文', loginName: 'Login', password: 'Password', signIn: 'Sign in',
+  anonymous: 'not signed in (demo)', loginFailed: 'Sign-in failed', district: 'District', year: 'Year', asOf: 'As of',
+  total: 'Items', completionRate: 'Completion rate', onPaceRate: 'On-pace rate', attention: 'Need attention',
+  byStatus: 'By status', byCategory: 'By category', byOwner: 'By owner', byDistrict: 'By child district',
+  series: 'Completion rate over the year (month ends)', all: 'All', status: 'Status', category: 'Category',
+  owner: 'Owner', warning: 'Warning', search: 'Search', title: 'Item', progress: 'Progress / expected',
+  deadline: 'Deadline', lastReport: 'Last report', prev: 'Previous', next: 'Next', page: 'Page {0}, {1} items',
+  none: 'none', quote: 'Source text', target: 'Target', stages: 'Stages', history: 'Results',
+  expected: 'Expected progress', reported: 'Reported', firedRules: 'Fired rules', explanation: 'Explanation',
+  warnings: 'Warnings', revisions: 'Revisions', review_: 'Review', report: 'Report a result', value: 'Value',
+  note: 'Note', evidence: 'Evidence', submit: 'Submit', approve: 'Approve', return: 'Return', reason: 'Reason',
+  revise: 'Revise', retire: 'Retire', done: 'Done', paste: 'Paste the report text', document: 'Document id',
+  read: 'Read', plan: 'Plan (commitments)', summary: 'Summary (results)', duplicate: 'duplicate',
+  accept: 'Accept selected', accepted: 'Processed', confidence: 'confidence', queue: 'Results awaiting review',
+  empty: 'Nothing here', live: 'live', saved: 'Saved', reviewBy: 'Reported by',
+  reviewState: { SUBMITTED: 'Submitted', APPROVED: 'Approved', RETURNED: 'Returned' },
+  status_: {
+    EXCEEDED: 'Exceeded', ACHIEVED: 'Achieved', BASICALLY_ACHIEVED: 'Basically achieved', ON_TRACK: 'On track',
+    BEHIND: 'Behind', MISSED: 'Missed', NO_DATA: 'No data', ONGOING: 'Ongoing',
+  },
+  errorWith: 'Error: ',
+};
