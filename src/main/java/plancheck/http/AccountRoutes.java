@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -22,7 +21,6 @@ import plancheck.store.AccountStore.Credential;
 /** Logging in and out, who one is, accounts (admin) and API tokens. */
 final class AccountRoutes implements Routes {
 
-    private static final String JSON = "application/json; charset=utf-8";
 
     private final Accounts accounts;
     private final BodyHandler bodies;
@@ -83,11 +81,11 @@ final class AccountRoutes implements Routes {
         router.delete("/api/session").handler(this::logout);
         router.get("/api/me").handler(ctx -> {
             new Query(ctx).done();
-            send(ctx, 200, Me.of(Guard.actor(ctx)));
+            Api.send(ctx, 200, Me.of(Guard.actor(ctx)));
         });
         router.get("/api/users").handler(ctx -> {
             new Query(ctx).done();
-            reply(ctx, 200, accounts.users(Guard.actor(ctx)).thenApply(us -> us.stream().map(UserView::of).toList()));
+            Api.reply(ctx, 200, accounts.users(Guard.actor(ctx)).thenApply(us -> us.stream().map(UserView::of).toList()));
         });
         router.post("/api/users").handler(bodies).handler(this::createUser);
         router.get("/api/users/:login").handler(this::user);
@@ -114,7 +112,7 @@ final class AccountRoutes implements Routes {
                 .onSuccess(session -> {
                     ctx.response().addCookie(Guard.sessionCookie(session.secret(), session.length().toSeconds(),
                             secureCookies));
-                    send(ctx, 201, new SessionView(Me.of(session.actor()), session.expires()));
+                    Api.send(ctx, 201, new SessionView(Me.of(session.actor()), session.expires()));
                 }).onFailure(ctx::fail);
     }
 
@@ -136,7 +134,7 @@ final class AccountRoutes implements Routes {
     private void user(RoutingContext ctx) {
         new Query(ctx).done();
         String login = ctx.pathParam("login");
-        reply(ctx, 200, accounts.users(Guard.actor(ctx)).thenApply(us -> us.stream()
+        Api.reply(ctx, 200, accounts.users(Guard.actor(ctx)).thenApply(us -> us.stream()
                 .filter(u -> u.login().equals(login)).findFirst().map(UserView::of)
                 .orElseThrow(() -> new plancheck.service.Rejected.NotFound("user", "login", login))));
     }
@@ -152,7 +150,7 @@ final class AccountRoutes implements Routes {
         }
         List<Grant> grants = grants(in.roles(), errors);
         refuse(errors);
-        reply(ctx, 201, accounts.createUser(Guard.actor(ctx), new User(in.login(), in.displayName(), grants, false),
+        Api.reply(ctx, 201, accounts.createUser(Guard.actor(ctx), new User(in.login(), in.displayName(), grants, false),
                 in.password()).thenApply(UserView::of));
     }
 
@@ -162,14 +160,14 @@ final class AccountRoutes implements Routes {
         List<FieldError> errors = new ArrayList<>();
         List<Grant> grants = in.roles() == null ? null : grants(in.roles(), errors);
         refuse(errors);
-        reply(ctx, 200, accounts.updateUser(Guard.actor(ctx), ctx.pathParam("login"), in.displayName(), grants,
+        Api.reply(ctx, 200, accounts.updateUser(Guard.actor(ctx), ctx.pathParam("login"), in.displayName(), grants,
                 in.password(), in.disabled()).thenApply(UserView::of));
     }
 
     private void createToken(RoutingContext ctx) {
         new Query(ctx).done();
         TokenInput in = JsonBodies.read(ctx, TokenInput.class);
-        reply(ctx, 201, accounts.createToken(Guard.actor(ctx), in.name(), in.expires(), in.user())
+        Api.reply(ctx, 201, accounts.createToken(Guard.actor(ctx), in.name(), in.expires(), in.user())
                 .thenApply(i -> new IssuedView(i.token().id(), i.token().name(), i.token().login(),
                         i.token().expiresAt(), i.secret())));
     }
@@ -178,7 +176,7 @@ final class AccountRoutes implements Routes {
         Query q = new Query(ctx);
         String user = q.text("user");
         q.done();
-        reply(ctx, 200, accounts.tokens(Guard.actor(ctx), user).thenApply(ts -> ts.stream().map(TokenView::of)
+        Api.reply(ctx, 200, accounts.tokens(Guard.actor(ctx), user).thenApply(ts -> ts.stream().map(TokenView::of)
                 .toList()));
     }
 
@@ -226,13 +224,4 @@ final class AccountRoutes implements Routes {
         }
     }
 
-    static <T> void reply(RoutingContext ctx, int status, java.util.concurrent.CompletableFuture<T> work) {
-        Future.fromCompletionStage(work, ctx.vertx().getOrCreateContext()).onSuccess(v -> send(ctx, status, v))
-                .onFailure(ctx::fail);
-    }
-
-    static void send(RoutingContext ctx, int status, Object body) {
-        ctx.response().setStatusCode(status).putHeader("content-type", JSON)
-                .end(Buffer.buffer(JsonBodies.bytes(body)));
-    }
 }

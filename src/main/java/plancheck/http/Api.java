@@ -333,8 +333,14 @@ public final class Api {
         send(ctx, 200, body);
     }
 
-    private static void send(RoutingContext ctx, int status, Object body) {
+    /** The one way a JSON answer is written. */
+    static void send(RoutingContext ctx, int status, Object body) {
         ctx.response().setStatusCode(status).putHeader("content-type", JSON).end(Buffer.buffer(JsonBodies.bytes(body)));
+    }
+
+    /** Sends what {@code work} completes with, or fails the request with its error. */
+    static <T> void reply(RoutingContext ctx, int status, CompletableFuture<T> work) {
+        reply(ctx, status, work, Function.identity());
     }
 
     /** A commitment of a district out of the actor's read scope answers as if it did not exist. */

@@ -32,7 +32,7 @@ final class AuditRoutes implements Routes {
             q.done();
             java.util.Set<String> scopes = service.access().scopes(Guard.actor(ctx), Action.AUDIT);
             java.util.Set<String> districts = scopes == null ? null : service.districts().subtree(scopes);
-            AccountRoutes.reply(ctx, 200, service.audit(new AuditStore.Query(entity, entityId, user, from, to,
+            Api.reply(ctx, 200, service.audit(new AuditStore.Query(entity, entityId, user, from, to,
                     districts, paging.limit(), paging.offset())));
         });
     }

@@ -2,7 +2,6 @@ package plancheck.http;
 
 import java.util.List;
 
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -36,19 +35,19 @@ final class DistrictRoutes implements Routes {
     public void mount(Router router) {
         router.get("/api/districts").handler(ctx -> {
             new Query(ctx).done();
-            send(ctx, service.districts().all().stream().map(this::view).toList());
+            Api.send(ctx, 200, service.districts().all().stream().map(this::view).toList());
         });
         router.get("/api/districts/:id").handler(this::one);
         router.post("/api/districts").handler(bodies).handler(ctx -> {
             new Query(ctx).done();
             District d = JsonBodies.read(ctx, District.class);
-            AccountRoutes.reply(ctx, 201, service.createDistrict(d, Guard.actor(ctx)).thenApply(this::view));
+            Api.reply(ctx, 201, service.createDistrict(d, Guard.actor(ctx)).thenApply(this::view));
         });
         router.put("/api/districts/:id").handler(bodies).handler(ctx -> {
             new Query(ctx).done();
             DistrictChange in = JsonBodies.read(ctx, DistrictChange.class);
             District d = new District(ctx.pathParam("id"), in.name(), in.level(), in.parent());
-            AccountRoutes.reply(ctx, 200, service.updateDistrict(d, Guard.actor(ctx)).thenApply(this::view));
+            Api.reply(ctx, 200, service.updateDistrict(d, Guard.actor(ctx)).thenApply(this::view));
         });
     }
 
@@ -57,7 +56,7 @@ final class DistrictRoutes implements Routes {
         String id = ctx.pathParam("id");
         District d = service.districts().get(id).orElseThrow(() -> new Problem.Raised(Problem.of("not-found",
                 "No such district", 404, "no district " + id, List.of(new FieldError("id", "unknown: " + id)))));
-        send(ctx, view(d));
+        Api.send(ctx, 200, view(d));
     }
 
     private DistrictView view(District d) {
@@ -65,8 +64,4 @@ final class DistrictRoutes implements Routes {
                 service.districts().children(d.id()).stream().map(District::id).toList());
     }
 
-    private static void send(RoutingContext ctx, Object body) {
-        ctx.response().putHeader("content-type", "application/json; charset=utf-8")
-                .end(Buffer.buffer(JsonBodies.bytes(body)));
-    }
 }

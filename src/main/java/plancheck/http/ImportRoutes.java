@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.vertx.core.Future;
-import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
@@ -45,7 +44,6 @@ public final class ImportRoutes implements Routes {
             "accepted", "unlinked", "district", "year", "metric", "unit");
     /** Result fields a planner may edit on a proposed result. */
     private static final Set<String> RESULT_EDITS = Set.of("value", "stage", "done", "asOf", "note", "sample");
-    private static final String JSON = "application/json; charset=utf-8";
     private static final String TEXT = "text/plain; charset=utf-8";
 
     private final Imports imports;
@@ -92,7 +90,7 @@ public final class ImportRoutes implements Routes {
                         ctx.fail(ar.cause());
                     } else {
                         ctx.response().putHeader("location", "/api/imports/" + ar.result().id());
-                        send(ctx, 201, ar.result());
+                        Api.send(ctx, 201, ar.result());
                     }
                 });
     }
@@ -243,14 +241,11 @@ public final class ImportRoutes implements Routes {
             if (ar.failed()) {
                 ctx.fail(ar.cause());
             } else {
-                send(ctx, status, ar.result());
+                Api.send(ctx, status, ar.result());
             }
         });
     }
 
-    private static void send(RoutingContext ctx, int status, Object body) {
-        ctx.response().setStatusCode(status).putHeader("content-type", JSON).end(Buffer.buffer(JsonBodies.bytes(body)));
-    }
 
     private static void text(RoutingContext ctx, CompletableFuture<String> work) {
         Future.fromCompletionStage(work, ctx.vertx().getOrCreateContext()).onComplete(ar -> {

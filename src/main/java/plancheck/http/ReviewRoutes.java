@@ -32,21 +32,21 @@ final class ReviewRoutes implements Routes {
                 throw Problem.badRequest("unexpected-body", "Approving takes no body", "approve takes no body: send"
                         + " none", List.of(new FieldError("", "no body expected")));
             }
-            AccountRoutes.reply(ctx, 200, reviews.approve(resultId(ctx), Guard.actor(ctx))
+            Api.reply(ctx, 200, reviews.approve(resultId(ctx), Guard.actor(ctx))
                     .thenApply(Views.Reported::of));
         });
         router.post("/api/results/:id/return").handler(bodies).handler(ctx -> {
             new Query(ctx).done();
             long id = resultId(ctx);
             ReturnInput in = JsonBodies.read(ctx, ReturnInput.class);
-            AccountRoutes.reply(ctx, 200, reviews.returnResult(id, in.reason(), Guard.actor(ctx))
+            Api.reply(ctx, 200, reviews.returnResult(id, in.reason(), Guard.actor(ctx))
                     .thenApply(Views.Reported::of));
         });
         router.get("/api/reviews").handler(ctx -> {
             Query q = new Query(ctx);
             Service.Filter filter = q.filter(false);
             q.done();
-            AccountRoutes.reply(ctx, 200, reviews.queue(Guard.actor(ctx), filter));
+            Api.reply(ctx, 200, reviews.queue(Guard.actor(ctx), filter));
         });
     }
 
