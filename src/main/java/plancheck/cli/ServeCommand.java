@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 

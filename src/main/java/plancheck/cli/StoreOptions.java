@@ -24,11 +24,8 @@ final class StoreOptions {
 
     Store open() {
         Config env = Config.fromEnvironment(System.getenv());
-        Config c = new Config(env.port(), env.host(), data != null ? data : env.data(), env.rules(),
-                jdbcUrl != null ? jdbcUrl : env.jdbcUrl(), jdbcUser != null ? jdbcUser : env.jdbcUser(),
-                jdbcPassword != null ? jdbcPassword : env.jdbcPassword(), env.partitions(), env.maxBodyBytes(),
-                env.publicScorecards(), env.corsOrigins(), env.secureCookies(), env.idleTimeoutSeconds(),
-                env.requestTimeoutMs());
+        Config c = env.withData(data != null ? data : env.data()).withJdbc(jdbcUrl != null ? jdbcUrl : env.jdbcUrl(),
+                jdbcUser != null ? jdbcUser : env.jdbcUser(), jdbcPassword != null ? jdbcPassword : env.jdbcPassword());
         return Store.open(c.effectiveJdbcUrl(), c.jdbcUser(), c.jdbcPassword());
     }
 }
