@@ -43,7 +43,7 @@ until curl -sf "http://127.0.0.1:$PORT/health" >/dev/null; do
   kill -0 $SERVER 2>/dev/null || { cat "$OUT/server.log"; exit 1; }
   sleep 0.2
 done
-echo "pc.ready.seconds $(echo "$(date +%s.%N) - $start" | bc)" | tee -a "$OUT/figures"
+echo "pc.ready.seconds $(printf %.1f "$(echo "$(date +%s.%N) - $start" | bc)")" | tee -a "$OUT/figures"
 heap=$(jcmd $SERVER GC.class_histogram | awk '/^Total/{print $3}')
 echo "pc.heap.bytes.per.commitment $((heap / N))" | tee -a "$OUT/figures"
 curl -sf -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/scorecard?year=2025" \
