@@ -51,6 +51,16 @@ final class Scorecards implements Tally {
     private final Map<String, Set<Key>> groupsOf = new HashMap<>();
     private final Map<Node, Rollup> rollups = new HashMap<>();
     private Districts tree;
+    /** bumped by every change of the counts or of the tree: an answer of the same version is the same answer */
+    private long version;
+    private final Map<Service.Filter, Answered> answered = new HashMap<>();
+
+    /** An answer given, with the version and the date it was given at. */
+    private record Answered(long version, LocalDate asOf, Scorecard scorecard) {
+    }
+
+    /** distinct filters whose last answer is kept */
+    private static final int ANSWERS_KEPT = 64;
 
     Scorecards(Districts tree) {
         this.tree = tree;
@@ -58,6 +68,7 @@ final class Scorecards implements Tally {
 
     @Override
     public synchronized void moved(Key from, int fromSlot, Key to, int toSlot) {
+        version++;
         if (from != null) {
             add(from, fromSlot, -1);
         }
@@ -69,6 +80,7 @@ final class Scorecards implements Tally {
     /** The district tree changed: the roll-ups are rebuilt from the groups. */
     synchronized void tree(Districts next) {
         tree = next;
+        version++;
         rollups.clear();
         groups.forEach((key, slots) -> {
             for (int slot = 0; slot < slots.length; slot++) {
@@ -85,6 +97,20 @@ final class Scorecards implements Tally {
      * @param group the district a commitment's district is shown under in {@code byDistrict}
      */
     synchronized Scorecard answer(Service.Filter filter, LocalDate asOf, Function<String, String> group) {
+        // nothing changed since the last answer to this filter: the same object, which the HTTP layer renders once
+        Answered last = answered.get(filter);
+        if (last != null && last.version == version && last.asOf.equals(asOf)) {
+            return last.scorecard;
+        }
+        Scorecard s = counted(filter, asOf, group);
+        if (answered.size() >= ANSWERS_KEPT) {
+            answered.clear();
+        }
+        answered.put(filter, new Answered(version, asOf, s));
+        return s;
+    }
+
+    private Scorecard counted(Service.Filter filter, LocalDate asOf, Function<String, String> group) {
         if (filter.category() != null || filter.owner() != null) {
             return added(filter, asOf, group);
         }
