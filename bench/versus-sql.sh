@@ -92,7 +92,7 @@ echo "| measure | plancheck (HTTP) | plancheck server CPU per request | plain SQ
 echo "|---|---|---|---|---|"
 echo "| one commitment's status | $(f pc.status.rps) req/s, p50 $(f pc.status.p50) / p99 $(f pc.status.p99) ms | $(f pc.status.cpu) ms | $(f sql.status.rps) req/s, p50 $(f sql.status.p50) / p99 $(f sql.status.p99) ms | ≥ 50k req/s, p99 ≤ 5 ms |"
 echo "| street scorecard, 2025 ($C connections) | $(f pc.district.rps) req/s, p50 $(f pc.district.p50) / p99 $(f pc.district.p99) ms | $(f pc.district.cpu) ms | $(f sql.district.rps) req/s, p50 $(f sql.district.p50) / p99 $(f sql.district.p99) ms | ≥ 30k req/s |"
-echo "| whole-year scorecard, 2025 (1 connection) | $(f pc.year.rps) req/s, p50 $(f pc.year.p50) / p99 $(f pc.year.p99) ms | $(f pc.year.cpu) ms | $(f sql.year.rps) req/s, p50 $(f sql.year.p50) / p99 $(f sql.year.p99) ms | ≤ 5 ms |"
+echo "| whole-year scorecard, 2025 (1 connection) | $(f pc.year.rps) req/s, p50 $(f pc.year.p50) / p99 $(f pc.year.p99) ms | $(f pc.year.cpu) ms | p50 $(f sql.year.p50) / max $(f sql.year.p99) ms (5 in a row) | ≤ 5 ms |"
 echo "| whole-year scorecard right after a write (curl, median of 7) | p50 $(f pc.yearfresh.p50) ms | | (as above) | ≤ 5 ms |"
 echo "| 区 scorecard, 2025, asOf=2025-06-30 (computed; 1 connection) | $(f pc.asof.rps) req/s, p50 $(f pc.asof.p50) / p99 $(f pc.asof.p99) ms | $(f pc.asof.cpu) ms | – | – |"
 echo "| durable result POST with fresh status ($C connections) | $(f pc.post.rps) req/s, p50 $(f pc.post.p50) / p99 $(f pc.post.p99) ms | $(f pc.post.cpu) ms | $(f sql.post.rps) req/s, p50 $(f sql.post.p50) / p99 $(f sql.post.p99) ms | p50 ≤ 2 ms at ≥ 5k req/s |"
