@@ -317,7 +317,8 @@ public final class Api {
     private record Rendered(plancheck.service.Scorecard scorecard, byte[] json) {
     }
 
-    private final java.util.Map<Service.Filter, Rendered> renderedScorecards = new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<Service.Filter, Rendered> renderedScorecards =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private byte[] rendered(plancheck.service.Scorecard s, Service.Filter filter) {
         Rendered last = renderedScorecards.get(filter);
