@@ -53,6 +53,7 @@ public final class Engine implements AutoCloseable {
 
     private volatile RuleBase rules;
     private volatile Decisions.Listener listener = Decisions.Listener.NONE;
+    private volatile Tally tally = Tally.NONE;
     private final Partition[] partitions;
     private final Clock clock;
     private final Names names = new Names();
@@ -69,7 +70,8 @@ public final class Engine implements AutoCloseable {
         this.clockDate = today;
         this.partitions = new Partition[partitions];
         for (int i = 0; i < partitions; i++) {
-            this.partitions[i] = new Partition(i, rules, names, this::liveTrack, changes -> listener.changed(changes));
+            this.partitions[i] = new Partition(i, rules, names, this::liveTrack, changes -> listener.changed(changes),
+                    (from, fromSlot, to, toSlot) -> tally.moved(from, fromSlot, to, toSlot));
         }
         this.travel = Executors.newFixedThreadPool(Math.max(1, partitions), daemon("plancheck-as-of"));
         this.midnight = Executors.newSingleThreadScheduledExecutor(daemon("plancheck-midnight"));
@@ -100,6 +102,14 @@ public final class Engine implements AutoCloseable {
     /** Where the status changes go from now on (the decision log); by default nowhere. */
     public void onDecisions(Decisions.Listener listener) {
         this.listener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /**
+     * Where the changes of what each live commitment counts as go from now on (the maintained scorecards); by default
+     * nowhere. Set it before loading: commitments held already were reported to the one before.
+     */
+    public void onTally(Tally tally) {
+        this.tally = Objects.requireNonNull(tally, "tally");
     }
 
     /** The rule base in use (for every evaluation begun from now on). */

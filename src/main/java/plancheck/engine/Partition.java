@@ -30,13 +30,22 @@ final class Partition implements AutoCloseable {
     /** the live track of a fact */
     private final Function<Standing, Track> tracks;
     private final Decisions.Listener listener;
+    private final Tally tally;
+    /** the tally's keys, shared by the tracks of a group (a district lies in one partition only); this thread */
+    private final java.util.Map<Tally.Key, Tally.Key> keys = new java.util.HashMap<>();
     // only on this partition's thread, apart from the volatile read of the revision in use
     private volatile RuleBase rules;
     private Session session;
 
     Partition(int index, RuleBase rules, Names names, Function<Standing, Track> tracks,
               Decisions.Listener listener) {
+        this(index, rules, names, tracks, listener, Tally.NONE);
+    }
+
+    Partition(int index, RuleBase rules, Names names, Function<Standing, Track> tracks,
+              Decisions.Listener listener, Tally tally) {
         this.index = index;
+        this.tally = tally;
         this.names = names;
         this.tracks = tracks;
         this.listener = listener;
@@ -142,6 +151,7 @@ final class Partition implements AutoCloseable {
         for (Track t : tracks) {
             Verdict before = t.verdict;
             Verdict after = t.publish(revision);
+            count(t, after);
             Status from = before == null ? null : before.status();
             if (from != after.status() && (before != null || cause.logsFirst())) {
                 if (changes == null) {
@@ -183,7 +193,28 @@ final class Partition implements AutoCloseable {
         publish(tracks, cause);
     }
 
+    /** Tells the tally when what the track counts as changed; keys are shared among the tracks of a group. */
+    private void count(Track t, Verdict v) {
+        Tally.Key key = Tally.Key.of(t.commitment);
+        int slot = v.status() == null ? -1 : Tally.slot(v.status(), v.warnings().contains("UNREVIEWED"));
+        if (slot == t.countedSlot && key.equals(t.counted)) {
+            return;
+        }
+        Tally.Key shared = slot < 0 ? null : keys.computeIfAbsent(key, k -> k);
+        if (shared == null && t.counted == null) {
+            return;
+        }
+        tally.moved(t.counted, t.countedSlot, shared, slot);
+        t.counted = shared;
+        t.countedSlot = shared == null ? -1 : slot;
+    }
+
     void remove(Track t) {
+        if (t.counted != null) {
+            tally.moved(t.counted, t.countedSlot, null, -1);
+            t.counted = null;
+            t.countedSlot = -1;
+        }
         if (t.handle != null) {
             session.kie.delete(t.handle);
             t.handle = null;

@@ -35,6 +35,9 @@ final class Track {
     Status status;
     List<String> fired = List.of();
     List<String> warnings = List.of();
+    /** what the tally counts it as (null: not counted) */
+    Tally.Key counted;
+    int countedSlot = -1;
 
     Track(Commitment commitment) {
         this.commitment = commitment;

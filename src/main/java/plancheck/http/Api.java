@@ -310,7 +310,27 @@ public final class Api {
         LocalDate asOf = q.date("asOf");
         q.done();
         Service.Filter filter = service.access().restrict(Guard.actor(ctx), asked);
-        reply(ctx, 200, service.scorecard(filter, asOf), s -> Views.ScorecardView.of(s, filter));
+        reply(ctx, 200, service.scorecard(filter, asOf), s -> rendered(s, filter));
+    }
+
+    /** The JSON of the last scorecard answered per filter: an unchanged one (the same object) is written once. */
+    private record Rendered(plancheck.service.Scorecard scorecard, byte[] json) {
+    }
+
+    private final java.util.Map<Service.Filter, Rendered> renderedScorecards =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private byte[] rendered(plancheck.service.Scorecard s, Service.Filter filter) {
+        Rendered last = renderedScorecards.get(filter);
+        if (last != null && last.scorecard == s) {
+            return last.json;
+        }
+        byte[] json = JsonBodies.bytes(Views.ScorecardView.of(s, filter));
+        if (renderedScorecards.size() >= 64) {
+            renderedScorecards.clear();
+        }
+        renderedScorecards.put(filter, new Rendered(s, json));
+        return json;
     }
 
     // ---- plumbing ----
@@ -333,9 +353,10 @@ public final class Api {
         send(ctx, 200, body);
     }
 
-    /** The one way a JSON answer is written. */
+    /** The one way a JSON answer is written ({@code body} as bytes: JSON written already). */
     static void send(RoutingContext ctx, int status, Object body) {
-        ctx.response().setStatusCode(status).putHeader("content-type", JSON).end(Buffer.buffer(JsonBodies.bytes(body)));
+        byte[] json = body instanceof byte[] written ? written : JsonBodies.bytes(body);
+        ctx.response().setStatusCode(status).putHeader("content-type", JSON).end(Buffer.buffer(json));
     }
 
     /** Sends what {@code work} completes with, or fails the request with its error. */

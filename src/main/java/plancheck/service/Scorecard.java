@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import plancheck.domain.Evaluation;
 import plancheck.domain.Status;
+import plancheck.engine.Tally;
 
 /**
  * Counts and rates of a set of evaluations.
@@ -66,6 +67,54 @@ public record Scorecard(LocalDate asOf, int total, Map<Status, Integer> byStatus
                 .anyMatch(w -> w.code().equals("UNREVIEWED"))).count();
         return new Scorecard(asOf, evaluations.size(), byStatus, rate(done, assessable), rate(onPace, assessable),
                 byCategory, byOwner, formulas, null, unreviewed);
+    }
+
+    /**
+     * A scorecard from counts by tally slot (see {@link Tally}), with the same figures per category, owner and
+     * district; groups where nothing is counted are left out, as a scorecard of evaluations has no such group.
+     *
+     * @param only count this status alone (null: every status)
+     */
+    static Scorecard ofCounts(LocalDate asOf, int[] slots, Status only, Map<String, int[]> byCategory,
+            Map<String, int[]> byOwner, Map<String, int[]> byDistrict) {
+        Scorecard s = counted(asOf, slots, only, groups(asOf, byCategory, only), groups(asOf, byOwner, only),
+                FORMULAS);
+        return new Scorecard(asOf, s.total, s.byStatus, s.completionRate, s.onPaceRate, s.byCategory, s.byOwner,
+                s.formulas, groups(asOf, byDistrict, only), s.unreviewed);
+    }
+
+    private static Map<String, Scorecard> groups(LocalDate asOf, Map<String, int[]> by, Status only) {
+        Map<String, Scorecard> out = new TreeMap<>();
+        by.forEach((group, slots) -> {
+            Scorecard s = counted(asOf, slots, only, null, null, null);
+            if (s.total > 0) {
+                out.put(group, s);
+            }
+        });
+        return out;
+    }
+
+    private static Scorecard counted(LocalDate asOf, int[] slots, Status only, Map<String, Scorecard> byCategory,
+            Map<String, Scorecard> byOwner, Map<String, String> formulas) {
+        Map<Status, Integer> byStatus = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) {
+            byStatus.put(s, 0);
+        }
+        int total = 0;
+        int unreviewed = 0;
+        for (int slot = 0; slot < slots.length; slot++) {
+            Status s = Tally.status(slot);
+            if (slots[slot] != 0 && (only == null || only == s)) {
+                byStatus.merge(s, slots[slot], Integer::sum);
+                total += slots[slot];
+                unreviewed += Tally.unreviewed(slot) ? slots[slot] : 0;
+            }
+        }
+        int assessable = total - byStatus.get(Status.ONGOING);
+        int done = byStatus.get(Status.EXCEEDED) + byStatus.get(Status.ACHIEVED);
+        int onPace = done + byStatus.get(Status.BASICALLY_ACHIEVED) + byStatus.get(Status.ON_TRACK);
+        return new Scorecard(asOf, total, byStatus, rate(done, assessable), rate(onPace, assessable), byCategory,
+                byOwner, formulas, null, unreviewed);
     }
 
     private static Double rate(int part, int whole) {

@@ -107,6 +107,8 @@ public final class Service implements AutoCloseable {
     private final Clock clock;
     /** replaced as a whole on the writer thread when the tree changes */
     private volatile Districts districts;
+    /** the scorecards of today, kept as the engine's evaluations change */
+    private Scorecards scorecards;
     private History history;
     private Access access;
     private AuditTrail audit;
@@ -139,6 +141,8 @@ public final class Service implements AutoCloseable {
         service.accounts = new Accounts(store, service.audit, service.access, () -> service.districts, clock,
                 service.writer, service.readers, policy);
         service.history = History.load(store, clock.getZone());
+        service.scorecards = new Scorecards(service.districts);
+        engine.onTally(service.scorecards);
         List<Commitment> commitments = store.liveCommitments();
         commitments.forEach(c -> service.live.put(c.id(), c));
         List<Result> results = store.liveResults();
@@ -325,15 +329,28 @@ public final class Service implements AutoCloseable {
         return evaluate(filter, asOf).thenApply(j -> Page.of(j.evaluations(), limit, offset));
     }
 
-    /** Counts and rates over the evaluations of the live commitments matching the filter. */
+    /**
+     * Counts and rates over the evaluations of the live commitments matching the filter. Today's, unless filtered by
+     * kind or warning, are read off the maintained counts; others are computed from the evaluations.
+     */
     public CompletableFuture<Scorecard> scorecard(Filter filter, LocalDate asOf) {
+        if (asOf == null && filter.kind() == null && filter.warning() == null) {
+            return CompletableFuture.completedFuture(scorecards.answer(filter, engine.today(),
+                    d -> districtGroup(filter, d)));
+        }
+        return computedScorecard(filter, asOf);
+    }
+
+    /** The scorecard computed from the evaluations (asOf null: today's, from the index). */
+    CompletableFuture<Scorecard> computedScorecard(Filter filter, LocalDate asOf) {
         LocalDate date = asOf == null ? engine.today() : asOf;
         return evaluate(filter, asOf).thenApply(j -> {
             List<Evaluation> list = j.evaluations();
             Map<String, Commitment> byId = j.commitments();
             return Scorecard.of(date, list, e -> group(byId.get(e.commitmentId()), Commitment::category),
                     e -> group(byId.get(e.commitmentId()), Commitment::owner))
-                    .withByDistrict(list, e -> group(byId.get(e.commitmentId()), c -> districtGroup(filter, c)));
+                    .withByDistrict(list, e -> group(byId.get(e.commitmentId()),
+                            c -> districtGroup(filter, c.district())));
         });
     }
 
@@ -390,6 +407,7 @@ public final class Service implements AutoCloseable {
             return null;
         });
         districts = districts.with(d);
+        scorecards.tree(districts);
         return d;
     }
 
@@ -431,12 +449,12 @@ public final class Service implements AutoCloseable {
      * The scorecard group of a commitment: under a filter naming one district, the child of that district the
      * commitment lies in (the district itself when stored there); otherwise its own district.
      */
-    private String districtGroup(Filter filter, Commitment c) {
+    private String districtGroup(Filter filter, String district) {
         if (filter.districts() == null || filter.districts().size() != 1) {
-            return c.district();
+            return district;
         }
         String top = filter.districts().iterator().next();
-        return districts.childUnder(top, c.district()).orElse(c.district());
+        return districts.childUnder(top, district).orElse(district);
     }
 
     public Ruleset ruleset() {
