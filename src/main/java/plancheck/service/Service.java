@@ -134,6 +134,7 @@ public final class Service implements AutoCloseable {
     public static Service start(Store store, Engine engine, Clock clock, Accounts.Policy policy) {
         Service service = new Service(store, engine, clock);
         service.districts = Districts.load(new plancheck.store.DistrictStore(store));
+        engine.useDistricts(service.districts.lineage());
         service.access = new Access(() -> service.districts);
         service.audit = new AuditTrail(new AuditStore(store), clock);
         service.accounts = new Accounts(store, service.audit, service.access, () -> service.districts, clock,
@@ -390,7 +391,13 @@ public final class Service implements AutoCloseable {
             return null;
         });
         districts = districts.with(d);
+        engine.useDistricts(districts.lineage());
         return d;
+    }
+
+    /** The policy row (thresholds) of the rules in use that applies to {@code c}. */
+    public plancheck.domain.Policy policy(Commitment c) {
+        return engine.policy(c);
     }
 
     /** Who may do what where. */
