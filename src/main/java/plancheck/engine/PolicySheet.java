@@ -15,7 +15,6 @@ import java.util.stream.Stream;
 
 import org.dhatim.fastexcel.reader.Cell;
 import org.dhatim.fastexcel.reader.CellType;
-import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
@@ -70,7 +69,8 @@ public final class PolicySheet {
     static PolicyTable read(String base64, List<Problem> problems) {
         byte[] bytes;
         try {
-            bytes = Base64.getMimeDecoder().decode(base64);
+            // strict: line breaks may wrap the text, any other character outside the alphabet is refused
+            bytes = Base64.getDecoder().decode(base64.replaceAll("[\r\n]", ""));
         } catch (IllegalArgumentException e) {
             problems.add(new Problem(PATH, 0, 0, Problem.ERROR, "not base64: send an .xlsx file base64-encoded"));
             return null;
@@ -80,8 +80,8 @@ public final class PolicySheet {
 
     /** The table from the bytes of an .xlsx file, or null with the problems added. */
     public static PolicyTable read(byte[] xlsx, List<Problem> problems) {
-        if (!ReadableWorkbook.isOOXMLZipHeader(xlsx)) {
-            problems.add(new Problem(PATH, 0, 0, Problem.ERROR, ReadableWorkbook.isOLE2Header(xlsx)
+        if (xlsx.length < 8 || !ReadableWorkbook.isOOXMLZipHeader(xlsx)) {
+            problems.add(new Problem(PATH, 0, 0, Problem.ERROR, xlsx.length >= 8 && ReadableWorkbook.isOLE2Header(xlsx)
                     ? "an old .xls workbook: save it as .xlsx" : "not an .xlsx workbook"));
             return null;
         }
@@ -97,7 +97,8 @@ public final class PolicySheet {
                 }
             }
             return new Reading(sheet.getName(), problems).table(rows);
-        } catch (IOException | ExcelReaderException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IOException | RuntimeException e) {
+            // whatever a broken workbook makes the reader throw is a problem of the sheet, not of the server
             problems.add(new Problem(PATH, 0, 0, Problem.ERROR, "the workbook cannot be read: " + e.getMessage()));
             return null;
         }
