@@ -387,6 +387,18 @@ public final class Engine implements AutoCloseable {
         return setToday(now);
     }
 
+    /**
+     * Completes once every change submitted before this call has been applied and its evaluation published (each
+     * partition has worked through what was queued before it).
+     */
+    public CompletableFuture<Void> settled() {
+        CompletableFuture<?>[] done = new CompletableFuture<?>[partitions.length];
+        for (Partition p : partitions) {
+            done[p.index] = p.run(() -> null);
+        }
+        return CompletableFuture.allOf(done);
+    }
+
     /** The live evaluation date. */
     public LocalDate today() {
         return today;

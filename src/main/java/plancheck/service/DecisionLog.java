@@ -16,8 +16,10 @@ import plancheck.store.PolicyStore;
 
 /**
  * Stores every change of a commitment's status the engine reports (from → to, evaluation date, rules revision,
- * fired rules, cause) and reads them back. Changes are written on the log's own thread, in the order the engine
- * reported them; a read queues behind the writes reported before it, so an answer after a write sees its decision.
+ * fired rules, cause) and reads them back. The changes a result report or a commitment's creation or revision causes
+ * are stored in that write's transaction ({@link Foresight}), those of a reload in the reload's; the rest (a new
+ * date, imports, reviews) are written on the log's own thread in the order the engine reported them. A read queues
+ * behind the writes reported before it, so an answer after a write sees its decision.
  */
 public final class DecisionLog implements AutoCloseable {
 
@@ -40,6 +42,7 @@ public final class DecisionLog implements AutoCloseable {
         this.service = service;
         this.store = new PolicyStore(service.store());
         this.clock = service.clock();
+        service.foresight().enable();
         service.engine().onDecisions(this::changed);
     }
 
@@ -74,6 +77,10 @@ public final class DecisionLog implements AutoCloseable {
         java.time.Instant at = clock.instant();
         List<PolicyStore.Decision> rows = new ArrayList<>(changes.size());
         for (Decisions.Change c : changes) {
+            if (service.foresight().claimed(c)) {
+                // stored in the transaction of the write that caused it
+                continue;
+            }
             PolicyStore.Decision d = new PolicyStore.Decision(0, c.commitmentId(), c.from() == null ? null
                     : c.from().name(), c.to() == null ? null : c.to().name(), c.asOf(), c.rulesRevision(), c.fired(),
                     c.cause().type(), c.cause().ref(), at);

@@ -179,7 +179,8 @@ public final class RulePolicy implements AutoCloseable {
         }
         PolicyStore.RulesEntry entry = entry(next, hashes(active.sources()), by.login(), "RELOAD");
         AuditTrail audit = service.audit();
-        service.store().atomically(() -> {
+        // on the writer thread, where every audit entry is appended in commit order
+        service.onWriter(() -> CompletableFuture.completedFuture(service.store().atomically(() -> {
             store.insert(entry);
             if (!decided.isEmpty()) {
                 store.insert(decided);
@@ -187,8 +188,8 @@ public final class RulePolicy implements AutoCloseable {
             audit.append(audit.entry(by, Action.ADMINISTER, "rules.reload", "rules", entry.revision(), null,
                     Map.of("revision", from), Map.of("revision", entry.revision(), "filesChanged", changed,
                             "statusChanges", decided.size())));
-            return null;
-        });
+            return entry;
+        }))).join();
     }
 
     /** Every live commitment under {@code next}; refused when a rule fails or no rule decides a status. */

@@ -111,6 +111,8 @@ public final class Service implements AutoCloseable {
     private Access access;
     private AuditTrail audit;
     private Accounts accounts;
+    /** stores the status changes of a write in its transaction, once a decision log listens */
+    private Foresight foresight;
     /** Committed current revisions of the live commitments; changed only on the writer thread after a commit. */
     private final Map<String, Commitment> live = new ConcurrentHashMap<>();
     /** Ids of the commitments with stored results; changed only on the writer thread after a commit. */
@@ -140,6 +142,7 @@ public final class Service implements AutoCloseable {
         service.accounts = new Accounts(store, service.audit, service.access, () -> service.districts, clock,
                 service.writer, service.readers, policy);
         service.history = History.load(store, clock.getZone());
+        service.foresight = new Foresight(engine, store, clock);
         List<Commitment> commitments = store.liveCommitments();
         commitments.forEach(c -> service.live.put(c.id(), c));
         List<Result> results = store.liveResults();
@@ -192,12 +195,12 @@ public final class Service implements AutoCloseable {
             }
             reject(errors);
             Commitment next = c.withId(id).withRevision(current.revision() + 1);
-            store.atomically(() -> {
+            foresight.arm(store.atomically(() -> {
                 store.revise(next, reason, by.login(), now(), effectiveFrom == null ? today : effectiveFrom);
                 audit.append(audit.entry(by, Action.PLAN, "commitment.revise", "commitment", id, next.district(),
                         current, next));
-                return null;
-            });
+                return foresight.revised(next);
+            }));
             history.revised(id, store.revisions(id));
             live.put(id, next);
             return engine.upsert(next).thenApply(e -> next);
@@ -572,6 +575,10 @@ public final class Service implements AutoCloseable {
         return audit;
     }
 
+    Foresight foresight() {
+        return foresight;
+    }
+
     /** Runs a write on the writer thread (see {@link #write}); for the use cases kept beside this class. */
     <T> CompletableFuture<T> onWriter(Supplier<CompletableFuture<T>> work) {
         return write(work);
@@ -615,12 +622,12 @@ public final class Service implements AutoCloseable {
             access.require(by, Action.PLAN, fresh.get(i).district(), (batch ? "[" + i + "]." : "") + "district");
         }
         try {
-            store.atomically(() -> {
+            foresight.arm(store.atomically(() -> {
                 store.insertCommitments(fresh, by.login(), now());
                 audit.append(fresh.stream().map(c -> audit.entry(by, Action.PLAN, "commitment.create", "commitment",
                         c.id(), c.district(), null, c)).toList());
-                return null;
-            });
+                return foresight.created(fresh);
+            }));
         } catch (Store.DuplicateIdException e) {
             throw new Rejected.Conflict("commitment " + e.id() + " already exists (ids of retired ones stay taken)",
                     List.of(new FieldError(batch ? "[" + indexOf(fresh, e.id()) + "].id" : "id", "already exists")));
@@ -673,9 +680,11 @@ public final class Service implements AutoCloseable {
             }
         }
         List<Result> stored;
+        List<String> foreseen = new ArrayList<>();
         try {
             stored = all.isEmpty() ? List.of() : store.atomically(() -> {
                 List<Result> rs = store.insertResults(all, now());
+                foreseen.addAll(foresight.results(rs, live));
                 List<AuditStore.Entry> entries = new ArrayList<>(rs.size());
                 for (int i = 0; i < rs.size(); i++) {
                     Result r = rs.get(i);
@@ -690,6 +699,7 @@ public final class Service implements AutoCloseable {
             valid.forEach(p -> p.done.completeExceptionally(failed));
             return;
         }
+        foresight.arm(foreseen);
         stored.forEach(r -> reported.add(r.commitmentId()));
         int next = 0;
         for (Pending p : valid) {
