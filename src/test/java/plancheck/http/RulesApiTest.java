@@ -277,6 +277,30 @@ class RulesApiTest {
     }
 
     @Test
+    void givenABatchOfResultsForOneCommitment_thenEachStatusChangeIsStoredOnceWithTheResultThatCausedIt(Vertx vertx,
+            @TempDir Path data) throws Exception {
+        try (Harness h = Harness.start(vertx, data)) {
+            createBehind(h, "childcare");
+            // 40 → BEHIND (stored); 70 (35% against 49.45%) → still BEHIND, no change; 190 → ON_TRACK; 20 → BEHIND
+            Harness.Answer a = h.call(POST, "/api/results/batch", "[{\"commitmentId\": \"childcare\", \"value\": 70,"
+                    + " \"asOf\": \"2025-06-30\"}, {\"commitmentId\": \"childcare\", \"value\": 190, \"asOf\":"
+                    + " \"2025-06-30\"}, {\"commitmentId\": \"childcare\", \"value\": 20, \"asOf\": \"2025-06-30\"}]",
+                    "reportResults");
+            assertThat(a.status()).as(a.text()).isEqualTo(201);
+            JsonNode results = a.json();
+            JsonNode decisions = h.call(GET, "/api/commitments/childcare/decisions", null, "listDecisions").json()
+                    .get("decisions");
+            List<String> seen = new java.util.ArrayList<>();
+            decisions.forEach(d -> seen.add(d.path("from").asText("-") + ">" + d.get("to").asText() + " "
+                    + d.get("causeType").asText()));
+            assertThat(seen).containsExactly("->NO_DATA COMMITMENT", "NO_DATA>BEHIND RESULT", "BEHIND>ON_TRACK RESULT",
+                    "ON_TRACK>BEHIND RESULT");
+            assertThat(decisions.get(2).get("causeRef").asText()).isEqualTo(results.get(1).at("/result/id").asText());
+            assertThat(decisions.get(3).get("causeRef").asText()).isEqualTo(results.get(2).at("/result/id").asText());
+        }
+    }
+
+    @Test
     void givenAnUnknownCommitment_thenItsDecisionsAre404(Vertx vertx, @TempDir Path data) throws Exception {
         try (Harness h = Harness.start(vertx, data)) {
             assertProblem(h.call(GET, "/api/commitments/nope/decisions", null, "listDecisions"), 404, null);
