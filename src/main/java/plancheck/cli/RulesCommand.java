@@ -14,7 +14,7 @@ import plancheck.engine.RuleBase;
 import plancheck.engine.RuleBuildException;
 import plancheck.engine.RuleSources;
 
-/** {@code rules check DIR}: compiles a rules folder as the server would and prints every error and warning. */
+/** {@code rules check DIR}: builds a rules folder (DRL and policy sheet) as the server would; prints every problem. */
 @Command(name = "rules", mixinStandardHelpOptions = true, description = "Work with a rules folder.",
         subcommands = RulesCommand.Check.class)
 public final class RulesCommand implements Runnable {
@@ -28,8 +28,9 @@ public final class RulesCommand implements Runnable {
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = "Compile every .drl file under DIR as the server would; print each error and warning as"
-                    + " file:line:column: message. Exit 0 when the rules compile, 1 when they do not, 2 when DIR"
+            description = "Compile every .drl file under DIR and read its policy sheet (plancheck/policy.xlsx) as the"
+                    + " server would; print each error and warning as file:line:column: message (for the sheet"
+                    + " file[sheet]:row:column). Exit 0 when the rules compile, 1 when they do not, 2 when DIR"
                     + " is not a folder. Changes nothing.")
     static final class Check implements Callable<Integer> {
 

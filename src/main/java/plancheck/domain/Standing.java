@@ -21,6 +21,8 @@ public final class Standing {
     private final boolean met;
     private final double expectedProgress;
     private final Stage dueStage;
+    /** shared by every fact its row applies to */
+    private final Policy policy;
 
     /**
      * @param counted          the latest usable result on or before {@code today}; null when none
@@ -28,9 +30,11 @@ public final class Standing {
      * @param deadlineDay      {@link Integer#MAX_VALUE} when there is no deadline (ONGOING)
      * @param progress         NaN when unknown
      * @param expectedProgress NaN when unknown
+     * @param policy           the thresholds that apply (the policy sheet's row for its district and category)
      */
     public Standing(Commitment commitment, Result counted, Result previous, int today, int startDay,
-                    int deadlineDay, double progress, boolean met, double expectedProgress, Stage dueStage) {
+                    int deadlineDay, double progress, boolean met, double expectedProgress, Stage dueStage,
+                    Policy policy) {
         this.commitment = Objects.requireNonNull(commitment, "commitment");
         this.counted = counted;
         this.previous = previous;
@@ -41,6 +45,12 @@ public final class Standing {
         this.met = met;
         this.expectedProgress = expectedProgress;
         this.dueStage = dueStage;
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
+    /** The thresholds the rules judge this commitment by: {@code policy.onTrackTolerance} and so on. */
+    public Policy getPolicy() {
+        return policy;
     }
 
     public Commitment getCommitment() {

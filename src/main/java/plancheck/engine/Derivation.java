@@ -7,6 +7,7 @@ import java.util.Set;
 
 import plancheck.domain.Commitment;
 import plancheck.domain.Kind;
+import plancheck.domain.Policy;
 import plancheck.domain.Result;
 import plancheck.domain.Review;
 import plancheck.domain.Stage;
@@ -30,8 +31,11 @@ public final class Derivation {
     private Derivation() {
     }
 
-    /** Where {@code c} stands at {@code day} with its result series {@code results} (sorted by date). */
-    public static Standing standing(Commitment c, Result[] results, LocalDate day) {
+    /**
+     * Where {@code c} stands at {@code day} with its result series {@code results} (sorted by date), judged by
+     * {@code policy}.
+     */
+    public static Standing standing(Commitment c, Result[] results, LocalDate day, Policy policy) {
         int today = (int) day.toEpochDay();
         int startDay = (int) c.effectiveStart().toEpochDay();
         LocalDate deadline = c.effectiveDeadline();
@@ -53,7 +57,7 @@ public final class Derivation {
         }
         if (kind == Kind.ONGOING) {
             return new Standing(c, counted, previous, today, startDay, deadlineDay, Double.NaN, false, Double.NaN,
-                    null);
+                    null, policy);
         }
         Stage due = null;
         double expected;
@@ -69,7 +73,8 @@ public final class Derivation {
             progress = progress(c, counted);
             met = met(c, counted);
         }
-        return new Standing(c, counted, previous, today, startDay, deadlineDay, progress, met, expected, due);
+        return new Standing(c, counted, previous, today, startDay, deadlineDay, progress, met, expected, due,
+                policy);
     }
 
     /**

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import plancheck.domain.Commitment;
 import plancheck.domain.Evaluation;
 import plancheck.domain.Kind;
+import plancheck.domain.Policy;
 import plancheck.domain.Result;
 import plancheck.domain.Standing;
 import plancheck.domain.Status;
@@ -62,6 +63,8 @@ public final class Engine implements AutoCloseable {
     private final ScheduledExecutorService midnight;
     private volatile LocalDate today;
     private volatile LocalDate clockDate;
+    /** the district tree the policy rows are resolved in */
+    private volatile PolicyTable.Lineage lineage = PolicyTable.Lineage.NONE;
 
     private Engine(RuleBase rules, int partitions, Clock clock) {
         this.rules = rules;
@@ -110,6 +113,19 @@ public final class Engine implements AutoCloseable {
      */
     public void onTally(Tally tally) {
         this.tally = Objects.requireNonNull(tally, "tally");
+    }
+
+    /**
+     * The district tree in which a policy row for a district applies to the districts under it; each evaluation
+     * from now on resolves its policy in it.
+     */
+    public void useDistricts(PolicyTable.Lineage districts) {
+        this.lineage = Objects.requireNonNull(districts, "districts");
+    }
+
+    /** The policy row of the rules in use that applies to {@code c}. */
+    public Policy policy(Commitment c) {
+        return rules.policies.resolve(c.district(), c.category(), lineage);
     }
 
     /** The rule base in use (for every evaluation begun from now on). */
@@ -199,7 +215,7 @@ public final class Engine implements AutoCloseable {
                     for (Placement pl : mine) {
                         Track t = index.computeIfAbsent(pl.id, k -> new Track(null));
                         pl.apply(t, p);
-                        t.prepare(day);
+                        t.prepare(day, p.rules(), lineage);
                         tracks.add(t);
                     }
                     p.evaluate(tracks, Decisions.Cause.LOAD);
@@ -337,7 +353,7 @@ public final class Engine implements AutoCloseable {
 
     /** On the partition's thread: re-decides one track at the live date. */
     private Evaluation evaluate(Partition p, Track t, Decisions.Cause cause) {
-        t.prepare(today);
+        t.prepare(today, p.rules(), lineage);
         p.evaluate(List.of(t), cause);
         return Explanations.render(t.verdict);
     }
@@ -362,7 +378,7 @@ public final class Engine implements AutoCloseable {
             done[p.index] = p.run(() -> {
                 List<Track> tracks = tracksOf(p);
                 for (Track t : tracks) {
-                    t.prepare(date);
+                    t.prepare(date, p.rules(), lineage);
                 }
                 p.evaluate(tracks, Decisions.Cause.date(date));
                 return null;
@@ -379,6 +395,18 @@ public final class Engine implements AutoCloseable {
         }
         clockDate = now;
         return setToday(now);
+    }
+
+    /**
+     * Completes once every change submitted before this call has been applied and its evaluation published (each
+     * partition has worked through what was queued before it).
+     */
+    public CompletableFuture<Void> settled() {
+        CompletableFuture<?>[] done = new CompletableFuture<?>[partitions.length];
+        for (Partition p : partitions) {
+            done[p.index] = p.run(() -> null);
+        }
+        return CompletableFuture.allOf(done);
     }
 
     /** The live evaluation date. */
@@ -468,7 +496,7 @@ public final class Engine implements AutoCloseable {
                 Result[] series = s.results().toArray(Result[]::new);
                 Arrays.sort(series, BY_DATE);
                 copy.results = series;
-                copy.prepare(date);
+                copy.prepare(date, with, lineage);
                 copies.add(copy);
                 byFact.put(copy.standing, copy);
             }
@@ -521,7 +549,7 @@ public final class Engine implements AutoCloseable {
                 List<Track> tracks = tracksOf(p);
                 LocalDate day = today;
                 for (Track t : tracks) {
-                    t.prepare(day);
+                    t.prepare(day, next, lineage);
                 }
                 p.replace(next, tracks, cause);
                 return null;
@@ -539,7 +567,7 @@ public final class Engine implements AutoCloseable {
                 back[p.index] = p.rules() != next ? CompletableFuture.completedFuture(null) : p.run(() -> {
                     List<Track> tracks = tracksOf(p);
                     for (Track t : tracks) {
-                        t.prepare(today);
+                        t.prepare(today, before, lineage);
                     }
                     p.replace(before, tracks, Decisions.Cause.rules(before.ruleset.revision()));
                     return null;

@@ -11,6 +11,7 @@ import plancheck.domain.Evaluation;
 import plancheck.domain.Explanation;
 import plancheck.domain.Firmness;
 import plancheck.domain.Kind;
+import plancheck.domain.Policy;
 import plancheck.domain.Result;
 import plancheck.domain.Stage;
 import plancheck.domain.Status;
@@ -34,7 +35,7 @@ final class Explanations {
             warnings.add(warning(code, v, asOf));
         }
         return new Evaluation(v.commitment().id(), v.status(), progress, expected, lag, asOf, v.fired(),
-                explain(v, asOf), warnings, revision, v.commitment().revision());
+                withPolicy(explain(v, asOf), v), warnings, revision, v.commitment().revision());
     }
 
     /** Four decimals: enough for a percentage with two. */
@@ -112,6 +113,39 @@ final class Explanations {
             default -> throw new IllegalStateException(s.name());
         }
         return new Explanation(label + zh + "。", en + eng + ".");
+    }
+
+    /** The explanation naming the policy row that applied and the threshold the status turned on, if any. */
+    private static Explanation withPolicy(Explanation e, Verdict v) {
+        Status s = v.status();
+        if (s == null) {
+            return e;
+        }
+        Policy p = v.standing().getPolicy();
+        String threshold = threshold(s, v);
+        String zh = "适用政策：" + p.label() + (threshold == null ? "" : "（" + threshold + "）") + "。";
+        String en = "Policy: " + p.label() + (threshold == null ? "" : " (" + threshold + ")") + ".";
+        return new Explanation(e.zh() + zh, e.en() + " " + en);
+    }
+
+    /** The threshold of the policy that decided between this status and its neighbour, as "name value". */
+    private static String threshold(Status s, Verdict v) {
+        Commitment c = v.commitment();
+        Policy p = v.standing().getPolicy();
+        if (!c.kind().numeric()) {
+            return null;
+        }
+        return switch (s) {
+            case ON_TRACK, BEHIND -> "onTrackTolerance " + num(p.onTrackTolerance());
+            case EXCEEDED -> "exceededFrom " + num(p.exceededFrom());
+            case ACHIEVED -> LocalDate.ofEpochDay(v.day()).isAfter(c.effectiveDeadline())
+                    ? "exceededFrom " + num(p.exceededFrom()) : null;
+            case BASICALLY_ACHIEVED, MISSED -> c.firmness() == Firmness.STRIVE
+                    ? "basicallyAchievedFrom " + num(p.basicallyAchievedFrom()) + ", striveBasicallyAchievedFrom "
+                            + num(p.striveBasicallyAchievedFrom())
+                    : "basicallyAchievedFrom " + num(p.basicallyAchievedFrom());
+            default -> null;
+        };
     }
 
     private static String english(Status s) {

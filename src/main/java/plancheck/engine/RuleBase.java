@@ -43,12 +43,21 @@ public final class RuleBase {
     final boolean declaresOut;
     /** the rule texts it was built from, by path */
     final SortedMap<String, String> sources;
+    /** the thresholds, from the policy sheet */
+    final PolicyTable policies;
 
-    private RuleBase(KieBase kieBase, Ruleset ruleset, boolean declaresOut, SortedMap<String, String> sources) {
+    private RuleBase(KieBase kieBase, Ruleset ruleset, boolean declaresOut, SortedMap<String, String> sources,
+                     PolicyTable policies) {
         this.kieBase = kieBase;
         this.ruleset = ruleset;
         this.declaresOut = declaresOut;
         this.sources = sources;
+        this.policies = policies;
+    }
+
+    /** The policy table read from the policy sheet. */
+    public PolicyTable policies() {
+        return policies;
     }
 
     /** What a build found: the rule base (null when there is an error) and every error and warning. */
@@ -74,8 +83,8 @@ public final class RuleBase {
     }
 
     /**
-     * Compiles rule texts (path relative to the rules folder → DRL); any error, including a package that is not its
-     * folder, means no rule base.
+     * Compiles rule texts (path relative to the rules folder → DRL, or for the policy sheet its bytes in base64);
+     * any error, including a package that is not its folder or a bad cell in the sheet, means no rule base.
      */
     public static Compilation compile(SortedMap<String, String> files) {
         List<RuleBuildException.Problem> problems = new ArrayList<>();
@@ -87,9 +96,23 @@ public final class RuleBase {
         KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId id = ks.newReleaseId("plancheck", "rules", "1.0." + BUILDS.incrementAndGet());
         kfs.generateAndWritePomXML(id);
+        PolicyTable policies = null;
         for (Map.Entry<String, String> f : files.entrySet()) {
+            if (RuleSources.isSheet(f.getKey())) {
+                if (f.getKey().equals(PolicySheet.PATH)) {
+                    policies = PolicySheet.read(f.getValue(), problems);
+                } else {
+                    problems.add(new RuleBuildException.Problem(f.getKey(), 0, "a spreadsheet the rules do not read;"
+                            + " the thresholds are in " + PolicySheet.PATH));
+                }
+                continue;
+            }
             checkPackage(f.getKey(), f.getValue(), problems);
             kfs.write(RESOURCES + f.getKey(), f.getValue().getBytes(StandardCharsets.UTF_8));
+        }
+        if (!files.containsKey(PolicySheet.PATH)) {
+            problems.add(new RuleBuildException.Problem(PolicySheet.PATH, 0, "the policy sheet is missing: every"
+                    + " threshold the rules use is in it"));
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll();
         for (Message m : builder.getResults().getMessages(Message.Level.ERROR, Message.Level.WARNING)) {
@@ -114,7 +137,7 @@ public final class RuleBase {
         }
         rules.sort(null);
         Ruleset ruleset = new Ruleset(revision(files), List.copyOf(files.keySet()), List.copyOf(rules));
-        return new Compilation(new RuleBase(kieBase, ruleset, out, files), problems);
+        return new Compilation(new RuleBase(kieBase, ruleset, out, files, policies), problems);
     }
 
     private static RuleBuildException.Problem problem(Message m) {

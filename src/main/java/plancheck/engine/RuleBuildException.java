@@ -12,11 +12,18 @@ public final class RuleBuildException extends Exception {
      * @param line     1-based; 0 when it concerns no line
      * @param column   1-based; 0 when unknown
      * @param severity ERROR (the rules are refused) or WARNING
+     * @param sheet    for a spreadsheet, the sheet; {@code line} is then its row and {@code column} its column
+     *                 (1 = A); null for a rule file
      */
-    public record Problem(String file, int line, int column, String severity, String message) {
+    public record Problem(String file, int line, int column, String severity, String message, String sheet) {
 
         public static final String ERROR = "ERROR";
         public static final String WARNING = "WARNING";
+
+        /** A problem in a rule file. */
+        public Problem(String file, int line, int column, String severity, String message) {
+            this(file, line, column, severity, message, null);
+        }
 
         /** An error at a line, column unknown. */
         public Problem(String file, int line, String message) {
@@ -29,8 +36,8 @@ public final class RuleBuildException extends Exception {
 
         @Override
         public String toString() {
-            return file + ":" + line + (column > 0 ? ":" + column : "") + ": "
-                    + (error() ? "" : "warning: ") + message;
+            return file + (sheet == null ? "" : "[" + sheet + "]") + ":" + line + (column > 0 ? ":" + column : "")
+                    + ": " + (error() ? "" : "warning: ") + message;
         }
     }
 

@@ -4,18 +4,23 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** The rule files of a rules folder, by path relative to it ('/' separated), read into memory. */
+/**
+ * The rule files of a rules folder, by path relative to it ('/' separated), read into memory: the text of each .drl
+ * file and, for the policy sheet ({@link PolicySheet#PATH}, an .xlsx), its bytes base64-encoded, so the sheet is
+ * hashed, compared, validated and reloaded like any rule file.
+ */
 public final class RuleSources {
 
     private RuleSources() {
     }
 
-    /** Every .drl file under {@code dir}, sorted by path; empty when the folder does not exist. */
+    /** Every .drl and .xlsx file under {@code dir}, sorted by path; empty when the folder does not exist. */
     public static SortedMap<String, String> read(Path dir) {
         SortedMap<String, String> out = new TreeMap<>();
         if (!Files.isDirectory(dir)) {
@@ -27,7 +32,8 @@ public final class RuleSources {
                 String name = dir.relativize(file).toString().replace('\\', '/');
                 // the 督办 rules are a rule base of their own (plancheck.reminder.ReminderRules)
                 if (!name.startsWith("plancheck/reminders/")) {
-                    out.put(name, Files.readString(file));
+                    out.put(name, isSheet(name) ? Base64.getEncoder().encodeToString(Files.readAllBytes(file))
+                            : Files.readString(file));
                 }
             }
         } catch (IOException e) {
@@ -60,12 +66,18 @@ public final class RuleSources {
             }
         }
         if (!isRuleFile(path)) {
-            return "must name a .drl file";
+            return "must name a .drl file or the policy sheet " + PolicySheet.PATH;
         }
         return null;
     }
 
+    /** Whether {@code path} names a spreadsheet, whose text in a files map is its bytes base64-encoded. */
+    public static boolean isSheet(String path) {
+        return path.endsWith(".xlsx");
+    }
+
     private static boolean isRuleFile(String name) {
-        return name.endsWith(".drl");
+        // Excel's lock file beside an open workbook ("~$policy.xlsx") is not part of the rules
+        return name.endsWith(".drl") || isSheet(name) && !name.substring(name.lastIndexOf('/') + 1).startsWith("~$");
     }
 }

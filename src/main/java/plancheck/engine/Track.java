@@ -43,9 +43,13 @@ final class Track {
         this.commitment = commitment;
     }
 
-    /** Builds the fact for {@code day} from the commitment and its results, for the rules to decide afresh. */
-    void prepare(LocalDate day) {
-        standing = Derivation.standing(commitment, results, day);
+    /**
+     * Builds the fact for {@code day} from the commitment and its results, for the rules of {@code rules} to decide
+     * afresh; the fact carries the policy row of {@code rules} that applies to it.
+     */
+    void prepare(LocalDate day, RuleBase rules, PolicyTable.Lineage lineage) {
+        Commitment c = commitment;
+        standing = Derivation.standing(c, results, day, rules.policies.resolve(c.district(), c.category(), lineage));
     }
 
     /** Freezes the conclusions for readers on other threads. */

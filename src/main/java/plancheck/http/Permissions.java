@@ -51,6 +51,8 @@ public final class Permissions {
             Rule.needs("GET", "/api/users/:login", Action.ADMINISTER),
             Rule.needs("PUT", "/api/users/:login", Action.ADMINISTER),
             Rule.needs("GET", "/api/rules", Action.READ),
+            // the planners of a 督办 office draft threshold edits in the sheet; an admin puts them in use
+            Rule.needs("GET", "/api/rules/policy.xlsx", Action.PLAN),
             Rule.needs("POST", "/api/rules/validate", Action.ADMINISTER),
             Rule.needs("POST", "/api/rules/reload", Action.ADMINISTER),
             Rule.needs("GET", "/api/districts", Action.READ),

@@ -37,7 +37,7 @@ public final class ReminderRoutes implements Routes {
     public ReminderRoutes(Service service, Path rules) {
         this.service = service;
         try {
-            this.reminders = new Reminders(ReminderRules.build(rules));
+            this.reminders = new Reminders(ReminderRules.build(rules), service::policy);
         } catch (RuleBuildException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

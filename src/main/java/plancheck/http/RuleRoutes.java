@@ -24,7 +24,8 @@ import plancheck.service.RulesWatch;
 import plancheck.service.Service;
 
 /**
- * The rules as a living policy: {@code GET /api/rules} (in use and history), {@code POST /api/rules/validate},
+ * The rules as a living policy: {@code GET /api/rules} (in use and history), {@code GET /api/rules/policy.xlsx} (the
+ * policy sheet in use, to edit in Excel), {@code POST /api/rules/validate},
  * {@code POST /api/rules/reload[?dryRun=true]}, and the decision log {@code GET /api/commitments/{id}/decisions}.
  * Only reading and mapping JSON is done here ({@link RulePolicy}, {@link DecisionLog}).
  */
@@ -52,8 +53,8 @@ public final class RuleRoutes implements Routes {
      */
     public static Function<Service, Routes> on(Path rulesDir, boolean watch, long maxBodyBytes) {
         return service -> {
-            RulePolicy policy = new RulePolicy(service, rulesDir);
             DecisionLog log = new DecisionLog(service);
+            RulePolicy policy = new RulePolicy(service, rulesDir, log);
             service.closeWith(policy);
             service.closeWith(log);
             if (watch) {
@@ -69,6 +70,12 @@ public final class RuleRoutes implements Routes {
             params(ctx, Set.of());
             json(ctx, policy.listing());
         });
+        router.get("/api/rules/policy.xlsx").handler(ctx -> {
+            params(ctx, Set.of());
+            ctx.response().putHeader("content-type", LedgerRoutes.XLSX)
+                    .putHeader("content-disposition", "attachment; filename=\"policy.xlsx\"")
+                    .end(Buffer.buffer(policy.policySheet()));
+        });
         router.post("/api/rules/validate").handler(Api.bodies(maxBodyBytes)).handler(this::validate);
         router.post("/api/rules/reload").handler(this::reload);
         router.get("/api/commitments/:id/decisions").handler(ctx -> {
@@ -79,7 +86,10 @@ public final class RuleRoutes implements Routes {
         });
     }
 
-    /** {@code {"files": {"plancheck/status/decide.drl": "<text>" | null}}}. */
+    /**
+     * {@code {"files": {"plancheck/status/decide.drl": "<text>" | null, "plancheck/policy.xlsx": "<base64>"}}}: a
+     * spreadsheet travels base64-encoded in the same map, so a sheet and the rules that read it are checked together.
+     */
     private void validate(RoutingContext ctx) {
         params(ctx, Set.of());
         JsonNode tree = JsonBodies.tree(ctx);
@@ -124,7 +134,7 @@ public final class RuleRoutes implements Routes {
             }
             dryRun = dry.get(0).equals("true");
         }
-        json(ctx, policy.reload(Guard.actor(ctx).login(), dryRun));
+        json(ctx, policy.reload(Guard.actor(ctx), dryRun));
     }
 
     /** Refuses unknown and repeated query parameters. */

@@ -8,6 +8,7 @@ import java.util.List;
 import plancheck.domain.Commitment;
 import plancheck.domain.Evaluation;
 import plancheck.domain.Kind;
+import plancheck.domain.Policy;
 import plancheck.domain.Result;
 import plancheck.domain.Review;
 import plancheck.domain.Status;
@@ -32,14 +33,16 @@ public final class Chase {
     private final Long oldestUnreviewedDay;
     private final int within;
     private final String cadence;
+    private final Policy policy;
     private final List<Reason> reasons = new ArrayList<>();
     private String firing;
 
     /**
      * @param within  days ahead in which a deadline counts as near
      * @param cadence the reporting cadence (MONTHLY, QUARTERLY, AT_DEADLINE)
+     * @param policy  the thresholds of the commitment's policy row
      */
-    public Chase(Judgement j, int within, String cadence) {
+    public Chase(Judgement j, int within, String cadence, Policy policy) {
         this.judgement = j;
         Commitment c = j.commitment();
         LocalDate day = j.evaluation().asOf();
@@ -54,6 +57,7 @@ public final class Chase {
                 .min(Comparator.naturalOrder()).map(LocalDate::toEpochDay).orElse(null);
         this.within = within;
         this.cadence = cadence;
+        this.policy = policy;
     }
 
     /** The date of the latest returned result not followed by a result stored after it; null when none. */
@@ -143,6 +147,11 @@ public final class Chase {
 
     public String getCadence() {
         return cadence;
+    }
+
+    /** The thresholds of the levels: {@code policy.redLagFrom} and so on. */
+    public Policy getPolicy() {
+        return policy;
     }
 
     public boolean isReturnedPending() {

@@ -22,6 +22,7 @@ import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 
 import plancheck.domain.Commitment;
+import plancheck.domain.Policy;
 import plancheck.engine.RuleBuildException;
 import plancheck.service.Service.Judgement;
 
@@ -93,19 +94,21 @@ public final class ReminderRules {
     }
 
     /**
-     * Runs the rules over the judged commitments; returns each with the reasons the rules gave (none when nothing
-     * needs chasing), in the order given.
+     * Runs the rules over the judged commitments, each judged by the thresholds of its policy row; returns each with
+     * the reasons the rules gave (none when nothing needs chasing), in the order given.
      */
-    public List<Chase> chase(List<Judgement> judged, int within) {
-        return chase(judged, within, c -> defaultCadence);
+    public List<Chase> chase(List<Judgement> judged, int within, Function<Commitment, Policy> policy) {
+        return chase(judged, within, c -> defaultCadence, policy);
     }
 
     /**
-     * As {@link #chase(List, int)} with each commitment's reporting cadence given (MONTHLY, QUARTERLY,
+     * As {@link #chase(List, int, Function)} with each commitment's reporting cadence given (MONTHLY, QUARTERLY,
      * AT_DEADLINE); commitments carry none yet, so the service uses the policy's default for all.
      */
-    public List<Chase> chase(List<Judgement> judged, int within, Function<Commitment, String> cadence) {
-        List<Chase> facts = judged.stream().map(j -> new Chase(j, within, cadence.apply(j.commitment()))).toList();
+    public List<Chase> chase(List<Judgement> judged, int within, Function<Commitment, String> cadence,
+                             Function<Commitment, Policy> policy) {
+        List<Chase> facts = judged.stream().map(j -> new Chase(j, within, cadence.apply(j.commitment()),
+                policy.apply(j.commitment()))).toList();
         KieSession session = kieBase.newKieSession();
         try {
             session.addEventListener(new DefaultAgendaEventListener() {

@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import plancheck.domain.Commitment;
 import plancheck.domain.Evaluation;
+import plancheck.domain.Policy;
 import plancheck.ledger.Row;
 import plancheck.service.Service.Judgement;
 import plancheck.store.Json;
@@ -33,10 +35,13 @@ public final class Reminders {
     }
 
     private final ReminderRules rules;
+    private final Function<Commitment, Policy> policy;
     private final Words words;
 
-    public Reminders(ReminderRules rules) {
+    /** @param policy the policy row that applies to a commitment (the status rules' policy sheet) */
+    public Reminders(ReminderRules rules, Function<Commitment, Policy> policy) {
         this.rules = rules;
+        this.policy = policy;
         this.words = load();
     }
 
@@ -50,7 +55,7 @@ public final class Reminders {
 
     /** The commitments among {@code judged} that need chasing, most urgent first. */
     public List<Reminder> of(List<Judgement> judged, int within) {
-        return rules.chase(judged, within).stream().filter(c -> c.level() != null).map(this::reminder)
+        return rules.chase(judged, within, policy).stream().filter(c -> c.level() != null).map(this::reminder)
                 .sorted(ORDER).toList();
     }
 

@@ -16,8 +16,10 @@ import plancheck.store.PolicyStore;
 
 /**
  * Stores every change of a commitment's status the engine reports (from → to, evaluation date, rules revision,
- * fired rules, cause) and reads them back. Changes are written on the log's own thread, in the order the engine
- * reported them; a read queues behind the writes reported before it, so an answer after a write sees its decision.
+ * fired rules, cause) and reads them back. The changes a result report or a commitment's creation or revision causes
+ * are stored in that write's transaction ({@link Foresight}), those of a reload in the reload's; the rest (a new
+ * date, imports, reviews) are written on the log's own thread in the order the engine reported them. A read queues
+ * behind the writes reported before it, so an answer after a write sees its decision.
  */
 public final class DecisionLog implements AutoCloseable {
 
@@ -31,24 +33,70 @@ public final class DecisionLog implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /** changes of these causes are kept for whoever holds them, to be written in that one's transaction */
+    private final java.util.Map<Decisions.Cause, List<PolicyStore.Decision>> held =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Starts listening to the service's engine. */
     public DecisionLog(Service service) {
         this.service = service;
         this.store = new PolicyStore(service.store());
         this.clock = service.clock();
+        service.foresight().enable();
         service.engine().onDecisions(this::changed);
     }
 
-    /** On a partition thread: hands the changes to the log's thread. */
+    /**
+     * From now on keeps the changes caused by {@code cause} instead of writing them, until {@link #take}; so a
+     * reload writes its status changes in the transaction that records the new rules.
+     */
+    void hold(Decisions.Cause cause) {
+        held.put(cause, java.util.Collections.synchronizedList(new ArrayList<>()));
+    }
+
+    /** The changes kept since {@link #hold}, for the caller to store; later ones are written as usual. */
+    List<PolicyStore.Decision> take(Decisions.Cause cause) {
+        List<PolicyStore.Decision> kept = held.remove(cause);
+        if (kept == null) {
+            return List.of();
+        }
+        synchronized (kept) {
+            return List.copyOf(kept);
+        }
+    }
+
+    /** Writes kept changes the way the log writes any (when their cause came to nothing). */
+    void write(List<PolicyStore.Decision> rows) {
+        if (!rows.isEmpty()) {
+            enqueue(rows);
+        }
+    }
+
+    /** On a partition thread: hands the changes to the log's thread, or to whoever holds their cause. */
     private void changed(List<Decisions.Change> changes) {
         java.time.Instant at = clock.instant();
         List<PolicyStore.Decision> rows = new ArrayList<>(changes.size());
         for (Decisions.Change c : changes) {
-            rows.add(new PolicyStore.Decision(0, c.commitmentId(), c.from() == null ? null : c.from().name(),
-                    c.to() == null ? null : c.to().name(), c.asOf(), c.rulesRevision(), c.fired(), c.cause().type(),
-                    c.cause().ref(), at));
+            if (service.foresight().claimed(c)) {
+                // stored in the transaction of the write that caused it
+                continue;
+            }
+            PolicyStore.Decision d = new PolicyStore.Decision(0, c.commitmentId(), c.from() == null ? null
+                    : c.from().name(), c.to() == null ? null : c.to().name(), c.asOf(), c.rulesRevision(), c.fired(),
+                    c.cause().type(), c.cause().ref(), at);
+            List<PolicyStore.Decision> holder = held.isEmpty() ? null : held.get(c.cause());
+            if (holder != null) {
+                holder.add(d);
+            } else {
+                rows.add(d);
+            }
         }
+        if (!rows.isEmpty()) {
+            enqueue(rows);
+        }
+    }
+
+    private void enqueue(List<PolicyStore.Decision> rows) {
         try {
             worker.execute(() -> {
                 try {

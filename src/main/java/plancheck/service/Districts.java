@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import plancheck.domain.District;
+import plancheck.engine.PolicyTable;
 import plancheck.store.DistrictStore;
 import plancheck.store.Json;
 
@@ -31,6 +32,19 @@ public final class Districts {
 
     private final Map<String, District> byId = new LinkedHashMap<>();
     private final Map<String, List<String>> children = new LinkedHashMap<>();
+    /** this tree as the policy sheet needs it: one object per tree, so the engine sees when the tree changed */
+    private final PolicyTable.Lineage lineage = new PolicyTable.Lineage() {
+        @Override
+        public String parent(String district) {
+            return parentOf(district);
+        }
+
+        @Override
+        public String name(String district) {
+            District d = byId.get(district);
+            return d == null ? district : d.name();
+        }
+    };
 
     private Districts(Collection<District> all) {
         all.forEach(d -> byId.put(d.id(), d));
@@ -93,6 +107,11 @@ public final class Districts {
             }
         }
         return errors;
+    }
+
+    /** The tree in which a policy row for a district applies to the districts under it. */
+    PolicyTable.Lineage lineage() {
+        return lineage;
     }
 
     public List<District> all() {

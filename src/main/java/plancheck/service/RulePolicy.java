@@ -17,9 +17,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import plancheck.domain.Action;
+import plancheck.domain.Actor;
 import plancheck.domain.Evaluation;
 import plancheck.domain.Status;
+import plancheck.engine.Decisions;
 import plancheck.engine.Engine;
+import plancheck.engine.PolicySheet;
 import plancheck.engine.RuleBase;
 import plancheck.engine.RuleBuildException.Problem;
 import plancheck.engine.RuleSources;
@@ -56,8 +60,11 @@ public final class RulePolicy implements AutoCloseable {
                           List<PolicyStore.RulesEntry> history) {
     }
 
+    private final Service service;
     private final Engine engine;
     private final PolicyStore store;
+    /** where a reload's status changes are kept until its transaction; null: the engine's listener has them */
+    private final DecisionLog log;
     private final Path dir;
     private final Clock clock;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -68,6 +75,16 @@ public final class RulePolicy implements AutoCloseable {
 
     /** Records the rules in use as a START entry when they differ from the last rule set recorded. */
     public RulePolicy(Service service, Path dir) {
+        this(service, dir, null);
+    }
+
+    /**
+     * As {@link #RulePolicy(Service, Path)}; a reload writes the status changes it causes to {@code log}'s table in
+     * the transaction that records the new rules and its audit entry.
+     */
+    public RulePolicy(Service service, Path dir, DecisionLog log) {
+        this.service = service;
+        this.log = log;
         this.engine = service.engine();
         this.store = new PolicyStore(service.store());
         this.dir = dir;
@@ -101,19 +118,20 @@ public final class RulePolicy implements AutoCloseable {
     /**
      * Builds the rules folder, evaluates every live commitment with it, and unless {@code dryRun} puts it in use and
      * records who did it. Fails with {@link Rejected.Conflict} naming file:line when it does not build, or the
-     * commitment when a rule fails on it; the rules in use then stay.
+     * commitment when a rule fails on it; the rules in use then stay. A reload put in use is recorded with its status
+     * changes and an audit entry (rules.reload, who and the revision) in one transaction.
      */
-    public CompletableFuture<Reload> reload(String by, boolean dryRun) {
-        return CompletableFuture.supplyAsync(() -> reloadNow(by == null ? "anonymous" : by, dryRun), worker);
+    public CompletableFuture<Reload> reload(Actor by, boolean dryRun) {
+        return CompletableFuture.supplyAsync(() -> reloadNow(by, dryRun), worker);
     }
 
-    private Reload reloadNow(String by, boolean dryRun) {
+    private Reload reloadNow(Actor by, boolean dryRun) {
         RuleBase active = engine.ruleBase();
         RuleBase.Compilation c = RuleBase.compile(RuleSources.read(dir));
         if (c.ruleBase() == null) {
             List<FieldError> errors = c.problems().stream().filter(Problem::error)
-                    .map(p -> new FieldError(p.file() + ":" + p.line() + (p.column() > 0 ? ":" + p.column() : ""),
-                            p.message())).toList();
+                    .map(p -> new FieldError(p.file() + (p.sheet() == null ? "" : "[" + p.sheet() + "]") + ":"
+                            + p.line() + (p.column() > 0 ? ":" + p.column() : ""), p.message())).toList();
             throw new Rejected.Conflict("the rules do not compile (" + errors.size()
                     + " error(s)); the rules in use stay", errors);
         }
@@ -135,9 +153,43 @@ public final class RulePolicy implements AutoCloseable {
         if (dryRun) {
             return new Reload("DRY_RUN", next.ruleset().revision(), from, changed, warnings, tried.size(), changes);
         }
-        engine.swap(next).join();
-        store.insert(entry(next, hashes(active.sources()), by, "RELOAD"));
+        Decisions.Cause cause = Decisions.Cause.rules(next.ruleset().revision());
+        if (log != null) {
+            log.hold(cause);
+        }
+        try {
+            engine.swap(next).join();
+        } finally {
+            // on failure the changes made before the old rules came back are logged as usual
+            List<PolicyStore.Decision> decided = log == null ? List.of() : log.take(cause);
+            record(next, active, by, from, changed, decided);
+        }
         return new Reload("APPLIED", next.ruleset().revision(), from, changed, warnings, tried.size(), changes);
+    }
+
+    /** The rule set put in use, the status changes it made and the audit entry, in one transaction. */
+    private void record(RuleBase next, RuleBase active, Actor by, String from, List<String> changed,
+                        List<PolicyStore.Decision> decided) {
+        if (engine.ruleBase() != next) {
+            // the swap failed and the old rules serve: nothing was put in use
+            if (log != null) {
+                log.write(decided);
+            }
+            return;
+        }
+        PolicyStore.RulesEntry entry = entry(next, hashes(active.sources()), by.login(), "RELOAD");
+        AuditTrail audit = service.audit();
+        // on the writer thread, where every audit entry is appended in commit order
+        service.onWriter(() -> CompletableFuture.completedFuture(service.store().atomically(() -> {
+            store.insert(entry);
+            if (!decided.isEmpty()) {
+                store.insert(decided);
+            }
+            audit.append(audit.entry(by, Action.ADMINISTER, "rules.reload", "rules", entry.revision(), null,
+                    Map.of("revision", from), Map.of("revision", entry.revision(), "filesChanged", changed,
+                            "statusChanges", decided.size())));
+            return entry;
+        }))).join();
     }
 
     /** Every live commitment under {@code next}; refused when a rule fails or no rule decides a status. */
@@ -161,6 +213,11 @@ public final class RulePolicy implements AutoCloseable {
                     undecided);
         }
         return tried;
+    }
+
+    /** The bytes of the policy sheet in use (what an office downloads, edits in Excel and puts back). */
+    public byte[] policySheet() {
+        return java.util.Base64.getDecoder().decode(engine.ruleBase().sources().get(PolicySheet.PATH));
     }
 
     /** The rules in use and the history. */

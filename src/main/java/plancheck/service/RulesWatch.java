@@ -73,7 +73,7 @@ public final class RulesWatch implements AutoCloseable {
 
     private static void reload(RulePolicy policy) {
         try {
-            RulePolicy.Reload r = policy.reload("watch", false).join();
+            RulePolicy.Reload r = policy.reload(plancheck.domain.Actor.system("watch"), false).join();
             LOG.info("rules {} ({} → {}, files {}, {} status change(s))", r.outcome(), r.previousRevision(),
                     r.revision(), r.filesChanged(), r.changes().size());
         } catch (java.util.concurrent.CompletionException e) {

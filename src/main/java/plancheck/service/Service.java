@@ -113,6 +113,8 @@ public final class Service implements AutoCloseable {
     private Access access;
     private AuditTrail audit;
     private Accounts accounts;
+    /** stores the status changes of a write in its transaction, once a decision log listens */
+    private Foresight foresight;
     /** Committed current revisions of the live commitments; changed only on the writer thread after a commit. */
     private final Map<String, Commitment> live = new ConcurrentHashMap<>();
     /** Ids of the commitments with stored results; changed only on the writer thread after a commit. */
@@ -136,6 +138,7 @@ public final class Service implements AutoCloseable {
     public static Service start(Store store, Engine engine, Clock clock, Accounts.Policy policy) {
         Service service = new Service(store, engine, clock);
         service.districts = Districts.load(new plancheck.store.DistrictStore(store));
+        engine.useDistricts(service.districts.lineage());
         service.access = new Access(() -> service.districts);
         service.audit = new AuditTrail(new AuditStore(store), clock);
         service.accounts = new Accounts(store, service.audit, service.access, () -> service.districts, clock,
@@ -143,6 +146,7 @@ public final class Service implements AutoCloseable {
         service.history = History.load(store, clock.getZone());
         service.scorecards = new Scorecards(service.districts);
         engine.onTally(service.scorecards);
+        service.foresight = new Foresight(engine, store, clock);
         List<Commitment> commitments = store.liveCommitments();
         commitments.forEach(c -> service.live.put(c.id(), c));
         List<Result> results = store.liveResults();
@@ -195,12 +199,12 @@ public final class Service implements AutoCloseable {
             }
             reject(errors);
             Commitment next = c.withId(id).withRevision(current.revision() + 1);
-            store.atomically(() -> {
+            foresight.arm(store.atomically(() -> {
                 store.revise(next, reason, by.login(), now(), effectiveFrom == null ? today : effectiveFrom);
                 audit.append(audit.entry(by, Action.PLAN, "commitment.revise", "commitment", id, next.district(),
                         current, next));
-                return null;
-            });
+                return foresight.revised(next);
+            }));
             history.revised(id, store.revisions(id));
             live.put(id, next);
             return engine.upsert(next).thenApply(e -> next);
@@ -408,7 +412,13 @@ public final class Service implements AutoCloseable {
         });
         districts = districts.with(d);
         scorecards.tree(districts);
+        engine.useDistricts(districts.lineage());
         return d;
+    }
+
+    /** The policy row (thresholds) of the rules in use that applies to {@code c}. */
+    public plancheck.domain.Policy policy(Commitment c) {
+        return engine.policy(c);
     }
 
     /** Who may do what where. */
@@ -583,6 +593,10 @@ public final class Service implements AutoCloseable {
         return audit;
     }
 
+    Foresight foresight() {
+        return foresight;
+    }
+
     /** Runs a write on the writer thread (see {@link #write}); for the use cases kept beside this class. */
     <T> CompletableFuture<T> onWriter(Supplier<CompletableFuture<T>> work) {
         return write(work);
@@ -626,12 +640,12 @@ public final class Service implements AutoCloseable {
             access.require(by, Action.PLAN, fresh.get(i).district(), (batch ? "[" + i + "]." : "") + "district");
         }
         try {
-            store.atomically(() -> {
+            foresight.arm(store.atomically(() -> {
                 store.insertCommitments(fresh, by.login(), now());
                 audit.append(fresh.stream().map(c -> audit.entry(by, Action.PLAN, "commitment.create", "commitment",
                         c.id(), c.district(), null, c)).toList());
-                return null;
-            });
+                return foresight.created(fresh);
+            }));
         } catch (Store.DuplicateIdException e) {
             throw new Rejected.Conflict("commitment " + e.id() + " already exists (ids of retired ones stay taken)",
                     List.of(new FieldError(batch ? "[" + indexOf(fresh, e.id()) + "].id" : "id", "already exists")));
@@ -684,9 +698,11 @@ public final class Service implements AutoCloseable {
             }
         }
         List<Result> stored;
+        List<String> foreseen = new ArrayList<>();
         try {
             stored = all.isEmpty() ? List.of() : store.atomically(() -> {
                 List<Result> rs = store.insertResults(all, now());
+                foreseen.addAll(foresight.results(rs, live));
                 List<AuditStore.Entry> entries = new ArrayList<>(rs.size());
                 for (int i = 0; i < rs.size(); i++) {
                     Result r = rs.get(i);
@@ -701,6 +717,7 @@ public final class Service implements AutoCloseable {
             valid.forEach(p -> p.done.completeExceptionally(failed));
             return;
         }
+        foresight.arm(foreseen);
         stored.forEach(r -> reported.add(r.commitmentId()));
         int next = 0;
         for (Pending p : valid) {

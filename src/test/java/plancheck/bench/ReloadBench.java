@@ -35,7 +35,8 @@ public final class ReloadBench {
         Clock clock = Clock.fixed(TODAY.atStartOfDay().toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         TreeMap<String, String> narrow = new TreeMap<>(RuleSources.read(Path.of("rules")));
         TreeMap<String, String> wide = new TreeMap<>(narrow);
-        wide.computeIfPresent("plancheck/status/policy.drl", (k, v) -> v.replace("return 0.10;", "return 0.40;"));
+        wide.put(plancheck.engine.PolicySheet.PATH, plancheck.engine.PolicySheets.base64(
+                plancheck.engine.PolicySheets.defaultsWith("onTrackTolerance", 0.40)));
         RuleBase[] bases = {RuleBase.compile(narrow).orThrow(), RuleBase.compile(wide).orThrow()};
         try (Engine engine = Engine.start(bases[0], partitions, clock)) {
             Workload w = Workload.generate(n, 40, 1, n);

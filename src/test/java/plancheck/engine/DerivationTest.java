@@ -17,7 +17,7 @@ import plancheck.domain.Standing;
 class DerivationTest {
 
     private static Standing at(LocalDate day, plancheck.domain.Commitment c, Result... results) {
-        return Derivation.standing(c, results, day);
+        return Derivation.standing(c, results, day, PolicySheets.shipped().defaults());
     }
 
     @Test

@@ -18,7 +18,7 @@ import plancheck.domain.Status;
 /** A rule base tried beside the one in use, then swapped in; the status changes it causes are reported. */
 class ReloadTest {
 
-    private static final String POLICY = "plancheck/status/policy.drl";
+    private static final String POLICY = PolicySheet.PATH;
 
     private static SortedMap<String, String> shipped() {
         return RuleSources.read(RULES);
@@ -32,7 +32,7 @@ class ReloadTest {
     void givenAWiderTolerance_whenTriedThenSwapped_thenOnlyTheSwapChangesTheLiveStatusAndReportsIt()
             throws Exception {
         SortedMap<String, String> wide = new TreeMap<>(shipped());
-        wide.computeIfPresent(POLICY, (k, v) -> v.replace("return 0.10;", "return 0.40;"));
+        wide.put(POLICY, PolicySheets.base64(PolicySheets.defaultsWith("onTrackTolerance", 0.40)));
         RuleBase next = compiled(wide);
         try (Engine e = engineAt(MID_YEAR, 2)) {
             List<Decisions.Change> changes = new CopyOnWriteArrayList<>();

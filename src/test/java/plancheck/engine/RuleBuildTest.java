@@ -46,7 +46,7 @@ class RuleBuildTest {
         try (Engine e = engineAt(MID_YEAR, 1)) {
             shipped = e.ruleset();
         }
-        assertThat(shipped.files()).containsExactly("plancheck/status/decide.drl", "plancheck/status/policy.drl",
+        assertThat(shipped.files()).containsExactly(PolicySheet.PATH, "plancheck/status/decide.drl",
                 "plancheck/status/warn.drl");
         assertThat(shipped.rules()).contains("target met before the deadline", "last result is stale");
         assertThat(shipped.revision()).matches("[0-9a-f]{16}");
@@ -56,12 +56,11 @@ class RuleBuildTest {
             Files.createDirectories(to.getParent());
             Files.copy(RULES.resolve(f), to);
         }
-        Path policy = copy.resolve("plancheck/status/policy.drl");
+        Path policy = copy.resolve(PolicySheet.PATH);
         try (Engine same = Engine.start(copy, 1, clockAt(MID_YEAR))) {
             assertThat(same.ruleset().revision()).isEqualTo(shipped.revision());
         }
-        List<String> lines = Files.readAllLines(policy);
-        Files.write(policy, lines.stream().map(l -> l.replace("return 0.10;", "return 0.20;")).toList());
+        Files.write(policy, PolicySheets.defaultsWith("onTrackTolerance", 0.20));
         try (Engine edited = Engine.start(copy, 1, clockAt(MID_YEAR))) {
             assertThat(edited.ruleset().revision()).isNotEqualTo(shipped.revision());
             // 30% against 50% expected: behind with a 10-point tolerance, on track with 20

@@ -187,6 +187,7 @@ class AccessMatrixTest {
             case "GET /api/documents/:document" -> new Call(m, "/api/documents/003_af213d65b87cb190", null, 200,
                     OutOfScope.SAME);
             case "GET /api/audit" -> new Call(m, rule.path(), null, 200, OutOfScope.SAME);
+            case "GET /api/rules/policy.xlsx" -> new Call(m, rule.path(), null, 200, OutOfScope.SAME);
             case "POST /api/rules/validate" -> new Call(m, rule.path(), "{\"files\": {}}", 200, OutOfScope.SAME);
             // the shipped rules are in use already: nothing to swap
             case "POST /api/rules/reload" -> new Call(m, rule.path(), null, 200, OutOfScope.SAME);

@@ -39,8 +39,8 @@ class ReloadUnderLoadTest {
             @TempDir Path data, @TempDir Path dir) throws Exception {
         Path rules = RulesApiTest.copyRules(dir);
         Path policy = rules.resolve(RulesApiTest.POLICY);
-        String narrow = Files.readString(policy);
-        String wide = narrow.replace("return 0.10;", "return 0.40;");
+        byte[] narrow = Files.readAllBytes(policy);
+        byte[] wide = plancheck.engine.PolicySheets.defaultsWith("onTrackTolerance", 0.40);
         try (Harness h = Harness.start(vertx, data, rules, false, s -> { })) {
             for (int i = 0; i < COMMITMENTS; i++) {
                 RulesApiTest.createBehind(h, "load-" + i);
@@ -80,7 +80,7 @@ class ReloadUnderLoadTest {
             }
             for (int i = 0; i < RELOADS; i++) {
                 boolean widen = i % 2 == 0;
-                Files.writeString(policy, widen ? wide : narrow);
+                Files.write(policy, widen ? wide : narrow);
                 Harness.Answer r = h.call(POST, "/api/rules/reload", null, "reloadRules");
                 assertThat(r.status()).as(r.text()).isEqualTo(200);
                 assertThat(r.json().get("changes")).hasSize(COMMITMENTS);

@@ -19,13 +19,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.vertx.core.Vertx;
 import io.vertx.junit5.VertxExtension;
 
+import plancheck.engine.PolicySheets;
 import plancheck.store.Json;
 
 /** Rules as a living policy: validate an edit, reload without a restart, refuse a broken set, the decision log. */
 @ExtendWith(VertxExtension.class)
 class RulesApiTest {
 
-    static final String POLICY = "plancheck/status/policy.drl";
+    static final String POLICY = "plancheck/policy.xlsx";
     static final String DECIDE = "plancheck/status/decide.drl";
     static final String BROKEN = "src/test/resources/rules-edits/decide-unknown-property.drl.txt";
 
@@ -54,8 +55,7 @@ class RulesApiTest {
     }
 
     static void widenTolerance(Path rules) throws Exception {
-        Path policy = rules.resolve(POLICY);
-        Files.writeString(policy, Files.readString(policy).replace("return 0.10;", "return 0.40;"));
+        Files.write(rules.resolve(POLICY), plancheck.engine.PolicySheets.defaultsWith("onTrackTolerance", 0.40));
     }
 
     private static String revision(Harness h) throws Exception {
@@ -178,6 +178,125 @@ class RulesApiTest {
             assertThat(h.call(GET, "/api/evaluations/childcare", null, "getEvaluation").json()
                     .get("rulesetRevision").asText()).isEqualTo(before);
             assertThat(h.call(GET, "/api/rules", null, "rules").json().get("history")).hasSize(1);
+        }
+    }
+
+    @Test
+    void givenASheetWithABadCell_whenValidated_thenTheProblemNamesFileSheetRowAndColumnAndNothingChanges(Vertx vertx,
+            @TempDir Path data, @TempDir Path dir) throws Exception {
+        Path rules = copyRules(dir);
+        try (Harness h = Harness.start(vertx, data, rules, false, s -> { })) {
+            String before = revision(h);
+            byte[] bad = Files.readAllBytes(Path.of("src/test/resources/broken/policy/text-in-a-number-cell.xlsx"));
+            Harness.Answer a = h.call(POST, "/api/rules/validate", Json.MAPPER.writeValueAsString(Map.of("files",
+                    Map.of(POLICY, PolicySheets.base64(bad)))), "validateRules");
+            assertThat(a.status()).as(a.text()).isEqualTo(200);
+            assertThat(a.json().get("valid").asBoolean()).isFalse();
+            JsonNode p = a.json().get("problems").get(0);
+            assertThat(p.get("file").asText()).isEqualTo(POLICY);
+            assertThat(p.get("sheet").asText()).isEqualTo("policy");
+            assertThat(p.get("line").asInt()).isEqualTo(2);
+            assertThat(p.get("column").asInt()).isEqualTo(3);
+            assertThat(p.get("message").asText()).contains("onTrackTolerance", "10%", "C2");
+
+            Harness.Answer notBase64 = h.call(POST, "/api/rules/validate", "{\"files\": {\"" + POLICY
+                    + "\": \"%%%\"}}", "validateRules");
+            assertThat(notBase64.json().get("problems").get(0).get("message").asText()).startsWith("not base64");
+
+            byte[] good = PolicySheets.with(PolicySheets.row("fenghuang", null, "onTrackTolerance", 0.40));
+            Harness.Answer fine = h.call(POST, "/api/rules/validate", Json.MAPPER.writeValueAsString(Map.of("files",
+                    Map.of(POLICY, PolicySheets.base64(good)))), "validateRules");
+            assertThat(fine.json().get("valid").asBoolean()).as(fine.text()).isTrue();
+            assertThat(fine.json().get("revision").asText()).isNotEqualTo(before);
+            assertThat(revision(h)).isEqualTo(before);
+
+            // the same bad sheet on disk: a reload is refused naming the cell, the old rules keep serving
+            Files.write(rules.resolve(POLICY), bad);
+            Harness.Answer refused = h.call(POST, "/api/rules/reload", null, "reloadRules");
+            assertProblem(refused, 409, null);
+            assertThat(refused.json().get("errors").get(0).get("field").asText())
+                    .isEqualTo("plancheck/policy.xlsx[policy]:2:3");
+            assertThat(revision(h)).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void givenAnOverrideForTheDistrict_whenReloaded_thenTheEvaluationNamesItAndTheAuditLogHasTheReload(Vertx vertx,
+            @TempDir Path data, @TempDir Path dir) throws Exception {
+        Path rules = copyRules(dir);
+        try (Harness h = Harness.start(vertx, data, rules, false, s -> { })) {
+            createBehind(h, "childcare");
+            // 凤凰街道 lies under 光明区: a row for the 区 applies to it
+            Files.write(rules.resolve(POLICY), PolicySheets.with(PolicySheets.row("guangming", null,
+                    "onTrackTolerance", 0.40)));
+            Harness.Answer applied = h.call(POST, "/api/rules/reload", null, "reloadRules");
+            assertThat(applied.status()).as(applied.text()).isEqualTo(200);
+            String after = applied.json().get("revision").asText();
+
+            JsonNode e = h.call(GET, "/api/evaluations/childcare", null, "getEvaluation").json();
+            assertThat(e.get("status").asText()).isEqualTo("ON_TRACK");
+            assertThat(e.at("/explanation/en").asText()).endsWith("Policy: 光明区 (onTrackTolerance 0.4).");
+            assertThat(e.at("/explanation/zh").asText()).endsWith("适用政策：光明区（onTrackTolerance 0.4）。");
+
+            JsonNode audit = h.call(GET, "/api/audit?entity=rules", null, null).json();
+            JsonNode entry = audit.get(audit.size() - 1);
+            assertThat(entry.get("action").asText()).isEqualTo("rules.reload");
+            assertThat(entry.get("actor").asText()).isEqualTo("admin");
+            assertThat(entry.get("entityId").asText()).isEqualTo(after);
+            assertThat(entry.get("after").asText()).contains(after, POLICY);
+
+            // the decision of the reload is stored with it
+            JsonNode decisions = h.call(GET, "/api/commitments/childcare/decisions", null, "listDecisions").json()
+                    .get("decisions");
+            assertThat(decisions.get(decisions.size() - 1).get("causeRef").asText()).isEqualTo(after);
+        }
+    }
+
+    @Test
+    void givenThePolicySheetRoute_thenAdminsAndPlannersGetTheSheetInUseAndReportersAreRefused(Vertx vertx,
+            @TempDir Path data, @TempDir Path dir) throws Exception {
+        Path rules = copyRules(dir);
+        try (Harness h = Harness.start(vertx, data, rules, false, s -> { })) {
+            byte[] inUse = Files.readAllBytes(rules.resolve(POLICY));
+            assertThat(h.download("/api/rules/policy.xlsx")).isEqualTo(inUse);
+            Harness.Answer a = h.call(GET, "/api/rules/policy.xlsx", null, "policySheet");
+            assertThat(a.status()).isEqualTo(200);
+            assertThat(a.headers().get("content-disposition")).contains("policy.xlsx");
+            // an edit on disk not yet reloaded is not what is served
+            Files.write(rules.resolve(POLICY), PolicySheets.defaultsWith("staleAfterDays", 60));
+            assertThat(h.download("/api/rules/policy.xlsx")).isEqualTo(inUse);
+
+            String planner = h.userToken("planner-1", plancheck.domain.Role.PLANNER, "fenghuang", null);
+            assertThat(h.call(GET, "/api/rules/policy.xlsx", null, "policySheet", Harness.as(planner)).status())
+                    .isEqualTo(200);
+            String reporter = h.userToken("evaluator-1", plancheck.domain.Role.EVALUATOR, "fenghuang", null);
+            assertProblem(h.call(GET, "/api/rules/policy.xlsx", null, "policySheet", Harness.as(reporter)), 403,
+                    null);
+            assertProblem(h.call(GET, "/api/rules/policy.xlsx?x=1", null, "policySheet"), 400, "x");
+        }
+    }
+
+    @Test
+    void givenABatchOfResultsForOneCommitment_thenEachStatusChangeIsStoredOnceWithTheResultThatCausedIt(Vertx vertx,
+            @TempDir Path data) throws Exception {
+        try (Harness h = Harness.start(vertx, data)) {
+            createBehind(h, "childcare");
+            // 40 → BEHIND (stored); 70 (35% against 49.45%) → still BEHIND, no change; 190 → ON_TRACK; 20 → BEHIND
+            Harness.Answer a = h.call(POST, "/api/results/batch", "[{\"commitmentId\": \"childcare\", \"value\": 70,"
+                    + " \"asOf\": \"2025-06-30\"}, {\"commitmentId\": \"childcare\", \"value\": 190, \"asOf\":"
+                    + " \"2025-06-30\"}, {\"commitmentId\": \"childcare\", \"value\": 20, \"asOf\": \"2025-06-30\"}]",
+                    "reportResults");
+            assertThat(a.status()).as(a.text()).isEqualTo(201);
+            JsonNode results = a.json();
+            JsonNode decisions = h.call(GET, "/api/commitments/childcare/decisions", null, "listDecisions").json()
+                    .get("decisions");
+            List<String> seen = new java.util.ArrayList<>();
+            decisions.forEach(d -> seen.add(d.path("from").asText("-") + ">" + d.get("to").asText() + " "
+                    + d.get("causeType").asText()));
+            assertThat(seen).containsExactly("->NO_DATA COMMITMENT", "NO_DATA>BEHIND RESULT", "BEHIND>ON_TRACK RESULT",
+                    "ON_TRACK>BEHIND RESULT");
+            assertThat(decisions.get(2).get("causeRef").asText()).isEqualTo(results.get(1).at("/result/id").asText());
+            assertThat(decisions.get(3).get("causeRef").asText()).isEqualTo(results.get(2).at("/result/id").asText());
         }
     }
 

@@ -13,11 +13,14 @@ import org.junit.jupiter.api.Test;
 import plancheck.domain.Commitment;
 import plancheck.domain.Evaluation;
 import plancheck.domain.Kind;
+import plancheck.domain.Policy;
 import plancheck.domain.Result;
 import plancheck.domain.Review;
 import plancheck.domain.Source;
 import plancheck.domain.Status;
 import plancheck.domain.Warning;
+import plancheck.engine.PolicySheets;
+import plancheck.engine.PolicyTable;
 import plancheck.service.Service.Judgement;
 
 /**
@@ -28,6 +31,7 @@ class ReminderRulesTest {
 
     static final LocalDate TODAY = LocalDate.of(2025, 6, 30);
     static ReminderRules rules;
+    static final PolicyTable SHIPPED = PolicySheets.shipped();
 
     @BeforeAll
     static void build() throws Exception {
@@ -41,6 +45,7 @@ class ReminderRulesTest {
         LocalDate start = LocalDate.of(2025, 1, 1);
         LocalDate deadline = LocalDate.of(2025, 12, 31);
         String cadence = "MONTHLY";
+        Policy policy = SHIPPED.defaults();
         int within = 14;
         List<Warning> warnings = new ArrayList<>();
         List<Result> results = new ArrayList<>(List.of(result(1, TODAY.minusDays(7), Review.APPROVED)));
@@ -50,7 +55,7 @@ class ReminderRulesTest {
                     null, "个", 200.0, null, null, null, null, null, start, deadline, null, "社会事务办", null,
                     new Source("t", null, null), null, 1);
             Evaluation e = new Evaluation("c", status, 0.5, 0.5, lag, TODAY, List.of(), null, warnings, "r", 1);
-            return rules.chase(List.of(new Judgement(c, e, results)), within, x -> cadence).get(0);
+            return rules.chase(List.of(new Judgement(c, e, results)), within, x -> cadence, x -> policy).get(0);
         }
 
         List<String> fired() {
@@ -149,6 +154,48 @@ class ReminderRulesTest {
         assertThat(c.fired()).isEmpty();
         c.within = 30;
         assertThat(c.fired()).containsExactly("deadline near and not met");
+    }
+
+    /** The policy row for 凤凰街道 (the case's district) in a sheet with {@code override}. */
+    private static Policy overridden(List<Object> override) {
+        return PolicySheets.read(PolicySheets.with(override)).resolve("fenghuang", "民生", PolicyTable.Lineage.NONE);
+    }
+
+    @Test
+    void givenAnOverrideOfTheLagThresholdsForTheDistrict_whenBehind_thenItsThresholdsDecideTheLevel() {
+        Case c = new Case();
+        c.status = Status.BEHIND;
+        c.lag = 7.0;
+        assertThat(c.fired()).containsExactly("slightly behind 序时进度");
+        c.policy = overridden(PolicySheets.row("fenghuang", null, "yellowLagFrom", 5, "redLagFrom", 15));
+        assertThat(c.fired()).containsExactly("behind 序时进度");
+        c.lag = 20.0;
+        assertThat(c.fired()).containsExactly("far behind 序时进度");
+        c.lag = 4.0;
+        assertThat(c.fired()).containsExactly("slightly behind 序时进度");
+        // a row for another district does not apply
+        c.policy = overridden(PolicySheets.row("guanhu", null, "yellowLagFrom", 2));
+        assertThat(c.fired()).containsExactly("slightly behind 序时进度");
+    }
+
+    @Test
+    void givenAnOverrideOfRedDeadlineDaysForTheCategory_whenTheDeadlineIsAWeekAway_thenItIsImminent() {
+        Case c = new Case();
+        c.deadline = TODAY.plusDays(6);
+        assertThat(c.fired()).containsExactly("deadline near and not met");
+        c.policy = overridden(PolicySheets.row(null, "民生", "redDeadlineDays", 7));
+        assertThat(c.fired()).containsExactly("deadline imminent and not met");
+        c.policy = overridden(PolicySheets.row(null, "教育", "redDeadlineDays", 7));
+        assertThat(c.fired()).containsExactly("deadline near and not met");
+    }
+
+    @Test
+    void givenAnOverrideOfUnreviewedAfterDays_thenAWeekOldUnreviewedResultIsChased() {
+        Case c = new Case();
+        c.results = List.of(result(1, TODAY.minusDays(7), Review.SUBMITTED));
+        assertThat(c.fired()).isEmpty();
+        c.policy = overridden(PolicySheets.row("fenghuang", "民生", "unreviewedAfterDays", 5));
+        assertThat(c.fired()).containsExactly("results waiting for review too long");
     }
 
     @Test
