@@ -93,17 +93,15 @@ public final class ReminderRules {
     }
 
     /**
-     * Runs the rules over the judged commitments; returns each with the reasons the rules gave (none when nothing
-     * needs chasing), in the order given.
+     * Runs the rules over the judged commitments, each under its own reporting cadence (the policy's default for
+     * one that names none); returns each with the reasons the rules gave (none when nothing needs chasing), in the
+     * order given.
      */
     public List<Chase> chase(List<Judgement> judged, int within) {
-        return chase(judged, within, c -> defaultCadence);
+        return chase(judged, within, c -> c.cadence() != null ? c.cadence().name() : defaultCadence);
     }
 
-    /**
-     * As {@link #chase(List, int)} with each commitment's reporting cadence given (MONTHLY, QUARTERLY,
-     * AT_DEADLINE); commitments carry none yet, so the service uses the policy's default for all.
-     */
+    /** As {@link #chase(List, int)} with each commitment's reporting cadence (MONTHLY, QUARTERLY, AT_DEADLINE) given. */
     public List<Chase> chase(List<Judgement> judged, int within, Function<Commitment, String> cadence) {
         List<Chase> facts = judged.stream().map(j -> new Chase(j, within, cadence.apply(j.commitment()))).toList();
         KieSession session = kieBase.newKieSession();
