@@ -33,20 +33,18 @@ public final class LedgerImportRoutes implements Routes {
     private final Imports imports;
     private final LedgerReader reader;
     private final Table.Limits limits;
-    private final long maxBodyBytes;
 
-    /** @param limits rows and unpacked bytes an import reads at most (default: {@code data/ledger.json}) */
-    public LedgerImportRoutes(Service service, long maxBodyBytes, Table.Limits limits) {
+    /** @param limits upload bytes, rows and unpacked bytes an import takes at most (default: {@code data/ledger.json}) */
+    public LedgerImportRoutes(Service service, Table.Limits limits) {
         Layout layout = Layout.load();
         this.service = service;
         this.imports = new Imports(service, new ReportImporter(MetricVocabulary.load()));
         this.reader = new LedgerReader(layout, imports.importer());
         this.limits = limits == null ? layout.importLimits() : limits;
-        this.maxBodyBytes = Math.max(maxBodyBytes, ImportRoutes.REPORT_BODY_BYTES);
     }
 
-    public LedgerImportRoutes(Service service, long maxBodyBytes) {
-        this(service, maxBodyBytes, null);
+    public LedgerImportRoutes(Service service) {
+        this(service, null);
     }
 
     /**
@@ -59,7 +57,7 @@ public final class LedgerImportRoutes implements Routes {
 
     @Override
     public void mount(Router router) {
-        router.post("/api/ledger/import").handler(Api.bodies(maxBodyBytes)).handler(this::importLedger);
+        router.post("/api/ledger/import").handler(Api.bodies(limits.maxBodyBytes())).handler(this::importLedger);
     }
 
     private void importLedger(RoutingContext ctx) {

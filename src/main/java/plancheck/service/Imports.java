@@ -102,6 +102,7 @@ public final class Imports {
             Commitment commitment, String sheet, int row, String accepted) {
     }
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Imports.class);
     private static final Pattern SEED = Pattern.compile("[0-9A-Za-z_-]{1,100}");
     private static final String SEEDS = "data/seeds/";
 
@@ -157,6 +158,7 @@ public final class Imports {
             Store.ImportDraft d = new Store.ImportDraft(id, document, district, by.login(), service.instant(), text,
                     text.length(), write(report));
             service.onWriter(() -> {
+                long t0 = System.nanoTime();
                 store.atomically(() -> {
                     store.insertImport(d);
                     service.audit().append(service.audit().entry(by, Action.PLAN, "import.create", "import", id,
@@ -164,6 +166,10 @@ public final class Imports {
                                     report.commitments().size(), report.results().size())));
                     return null;
                 });
+                // the one write of an import: its time is how long other writers wait for it
+                LOG.info("import {}: {} candidates ({} characters) kept in {} ms", id, report.commitments().size()
+                        + report.results().size() + report.revisions().size(), d.candidates().length(),
+                        (System.nanoTime() - t0) / 1_000_000);
                 return CompletableFuture.completedFuture(null);
             }).join();
             return view(d, report, Map.of());

@@ -88,6 +88,26 @@ class LedgerImportTest {
     }
 
     @Test
+    void givenAnUploadOverTheLedgerBodyLimitThenItIs413AndNothingIsKept() throws Exception {
+        // the test server takes 台账 uploads up to 1 MiB (Harness.LIMITS) and JSON bodies up to 64 KiB
+        StringBuilder csv = new StringBuilder("序号,任务内容\n");
+        for (int i = 1; csv.length() < 200_000; i++) {
+            csv.append(i).append(",新增托位200个以上\n");
+        }
+        byte[] within = csv.toString().getBytes(StandardCharsets.UTF_8);
+        assertThat(within.length).isBetween(64 * 1024, 1 << 20);
+        assertProblem(fresh.send(POST, IMPORT, within, "text/csv", "importLedger"), 413, "csv!row 52");
+        byte[] over = new byte[(1 << 20) + 1];
+        java.util.Arrays.fill(over, (byte) 'a');
+        int before = fresh.call(GET, "/api/commitments", null, "listCommitments").json().get("total").asInt();
+        Harness.Answer a = fresh.send(POST, IMPORT, over, "text/csv", "importLedger");
+        assertThat(a.status()).isEqualTo(413);
+        assertThat(a.contentType()).startsWith("application/problem+json");
+        assertThat(fresh.call(GET, "/api/commitments", null, "listCommitments").json().get("total").asInt())
+                .isEqualTo(before);
+    }
+
+    @Test
     void givenAnotherContentTypeThenTheImportIs415() throws Exception {
         byte[] csv = "序号,任务内容\n1,新增托位200个以上\n".getBytes(StandardCharsets.UTF_8);
         assertProblem(fresh.send(POST, IMPORT, csv, "application/json", "importLedger"), 415, "content-type");
