@@ -34,7 +34,7 @@ import plancheck.service.Service;
  * (after a full collection) and the peak sampled every 5 ms during the request.
  *
  * <pre>
- * bench/ledger.sh [sizes=10000,100000] [repeat=3]
+ * bench/ledger.sh [sizes=10000,100000] [repeat=3] [steps=export,import]
  * </pre>
  */
 public final class LedgerBench {
@@ -44,11 +44,14 @@ public final class LedgerBench {
     private static final plancheck.domain.Actor BENCH = plancheck.domain.Actor.system("bench");
     /** an admin's token on the server of the current size */
     private static String token;
+    /** export, import: which requests to time */
+    private static List<String> steps;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-07-31T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
     public static void main(String[] args) throws Exception {
         String sizes = arg(args, "sizes", "10000,100000");
         int repeat = Integer.parseInt(arg(args, "repeat", "3"));
+        steps = List.of(arg(args, "steps", "export,import").split(","));
         System.out.printf("machine: %d cores, %d MiB max heap, %s %s%n", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("os.name"),
                 System.getProperty("java.version"));
@@ -71,9 +74,12 @@ public final class LedgerBench {
             load(app.service(), Workload.generate(n, 40, 1, 7));
             System.out.printf("%n%d commitments loaded in %.1f s%n", n, (System.nanoTime() - t0) / 1e9);
             for (String uri : List.of("/api/ledger.xlsx", "/api/ledger.xlsx?asOf=2025-06-30", "/api/ledger.csv")) {
-                for (int i = 0; i < repeat; i++) {
+                for (int i = 0; i < repeat && steps.contains("export"); i++) {
                     download(client, uri);
                 }
+            }
+            if (!steps.contains("import")) {
+                return;
             }
             byte[] xlsx = fetch(client, "/api/ledger.xlsx");
             byte[] csv = fetch(client, "/api/ledger.csv");
