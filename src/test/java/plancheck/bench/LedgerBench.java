@@ -110,7 +110,9 @@ public final class LedgerBench {
     }
 
     private static App start(Vertx vertx, Path data) throws Exception {
-        return App.start(vertx, Config.defaults().withData(data).withPort(0).withHost("127.0.0.1"), CLOCK,
+        // the environment applies (PLANCHECK_REQUEST_TIMEOUT_MS: a loaded machine may need more than the default)
+        Config config = Config.fromEnvironment(System.getenv()).withData(data).withPort(0).withHost("127.0.0.1");
+        return App.start(vertx, config, CLOCK,
                 List.of(LedgerRoutes::new, plancheck.http.LedgerImportRoutes::new), s -> { });
     }
 
