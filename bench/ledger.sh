@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Ledger export benchmark: time, size and heap of GET /api/ledger.xlsx (today, at a past date) and .csv at each size.
+# Ledger export and import benchmark: time, size and heap of GET /api/ledger.xlsx (today, at a past date) and .csv at
+# each size, then of POST /api/ledger/import with each file, back to the same server and into an empty one.
 # The heap is capped at 1 GiB (JAVA_OPTS overrides): the 100k data set and engine take a few hundred MiB, the export must fit beside them.
-# Usage: bench/ledger.sh [sizes=10000,100000] [repeat=3]
+# Usage: bench/ledger.sh [sizes=10000,100000] [repeat=3] [steps=export,import]
+# PLANCHECK_* variables configure the servers (PLANCHECK_REQUEST_TIMEOUT_MS=900000 on a loaded machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -o test-compile

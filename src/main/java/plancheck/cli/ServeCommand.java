@@ -138,7 +138,7 @@ public final class ServeCommand implements Callable<Integer> {
         return List.of(service -> new ImportRoutes(service, maxBodyBytes),
                 RuleRoutes.on(config().rules(), watchRules, maxBodyBytes), LedgerRoutes::new,
                 service -> new ReminderRoutes(service, rules),
-                service -> new LedgerImportRoutes(service, maxBodyBytes), WebRoutes::new, EventRoutes::new);
+                LedgerImportRoutes::new, WebRoutes::new, EventRoutes::new);
     }
 
     /** Runs on the ready service before the server listens (e.g. loading the reference data set when empty). */

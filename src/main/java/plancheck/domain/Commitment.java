@@ -30,6 +30,7 @@ import java.util.Map;
  * @param source        where the commitment was written
  * @param assumed       names of the fields the source does not state (filled by defaults or by hand)
  * @param revision      1 for the first version, +1 on every change
+ * @param cadence       how often it is reported on; null: the reminder policy's default
  */
 public record Commitment(
         String id,
@@ -54,12 +55,23 @@ public record Commitment(
         String lead,
         Source source,
         List<String> assumed,
-        int revision) {
+        int revision,
+        Cadence cadence) {
 
+    @com.fasterxml.jackson.annotation.JsonCreator
     public Commitment {
         plannedStages = plannedStages == null ? Map.of() : Map.copyOf(plannedStages);
         assumed = assumed == null ? List.of() : List.copyOf(assumed);
         firmness = firmness == null ? Firmness.FIRM : firmness;
+    }
+
+    /** A commitment with the reminder policy's default cadence. */
+    public Commitment(String id, String district, String districtName, int year, String category, String title,
+            Kind kind, String metric, String unit, Double target, Double targetMax, Double baseline, Prior prior,
+            Stage stage, Map<Stage, LocalDate> plannedStages, LocalDate start, LocalDate deadline, Firmness firmness,
+            String owner, String lead, Source source, List<String> assumed, int revision) {
+        this(id, district, districtName, year, category, title, kind, metric, unit, target, targetMax, baseline, prior,
+                stage, plannedStages, start, deadline, firmness, owner, lead, source, assumed, revision, null);
     }
 
     /** The start of the period: as given, else 1 January of the plan year. */
@@ -78,12 +90,12 @@ public record Commitment(
     public Commitment withId(String newId) {
         return new Commitment(newId, district, districtName, year, category, title, kind, metric, unit, target,
                 targetMax, baseline, prior, stage, plannedStages, start, deadline, firmness, owner, lead, source, assumed,
-                revision);
+                revision, cadence);
     }
 
     public Commitment withRevision(int newRevision) {
         return new Commitment(id, district, districtName, year, category, title, kind, metric, unit, target,
                 targetMax, baseline, prior, stage, plannedStages, start, deadline, firmness, owner, lead, source, assumed,
-                newRevision);
+                newRevision, cadence);
     }
 }

@@ -35,7 +35,7 @@ import plancheck.store.Json;
 public final class ImportRoutes implements Routes {
 
     private static final Set<String> FIELDS = Set.of("text", "district", "document");
-    private static final Set<String> ACCEPT_FIELDS = Set.of("commitments", "results");
+    private static final Set<String> ACCEPT_FIELDS = Set.of("commitments", "results", "revisions", "reason");
     /** Fields of a commitment candidate that say how it was read, not what is stored. */
     private static final Set<String> CANDIDATE_ONLY = Set.of("project", "confidence", "span", "quote", "notes",
             "duplicateOf", "accepted");
@@ -110,6 +110,19 @@ public final class ImportRoutes implements Routes {
         });
         List<ObjectNode> cs = picks(tree, "commitments", errors);
         List<ObjectNode> rs = picks(tree, "results", errors);
+        List<String> vs = new ArrayList<>();
+        picks(tree, "revisions", errors).forEach(v -> {
+            if (v.size() > 1) {
+                errors.add(new FieldError("revisions[" + vs.size() + "]", "a revision is accepted as proposed: name"
+                        + " its id; edit the commitment with PUT afterwards"));
+            }
+            vs.add(v.get("id").asText());
+        });
+        JsonNode why = tree.get("reason");
+        if (why != null && !why.isTextual()) {
+            errors.add(new FieldError("reason", "expected string"));
+        }
+        String reason = why != null && why.isTextual() ? why.asText() : null;
         refuse(errors);
         String id = ctx.pathParam("id");
         plancheck.domain.Actor by = Guard.actor(ctx);
@@ -125,7 +138,7 @@ public final class ImportRoutes implements Routes {
                 results.add(result(rs.get(i), draft, "results[" + i + "]", refused));
             }
             refuse(refused);
-            return imports.accept(id, commitments, results, by);
+            return imports.accept(id, commitments, results, vs, reason, by);
         }));
     }
 

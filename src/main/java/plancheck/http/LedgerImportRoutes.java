@@ -33,29 +33,31 @@ public final class LedgerImportRoutes implements Routes {
     private final Imports imports;
     private final LedgerReader reader;
     private final Table.Limits limits;
-    private final long maxBodyBytes;
 
-    /** @param limits rows and unpacked bytes an import reads at most (default: {@code data/ledger.json}) */
-    public LedgerImportRoutes(Service service, long maxBodyBytes, Table.Limits limits) {
+    /** @param limits upload bytes, rows and unpacked bytes an import takes at most (default: {@code data/ledger.json}) */
+    public LedgerImportRoutes(Service service, Table.Limits limits) {
         Layout layout = Layout.load();
         this.service = service;
         this.imports = new Imports(service, new ReportImporter(MetricVocabulary.load()));
         this.reader = new LedgerReader(layout, imports.importer());
         this.limits = limits == null ? layout.importLimits() : limits;
-        this.maxBodyBytes = Math.max(maxBodyBytes, ImportRoutes.REPORT_BODY_BYTES);
     }
 
-    public LedgerImportRoutes(Service service, long maxBodyBytes) {
-        this(service, maxBodyBytes, null);
+    public LedgerImportRoutes(Service service) {
+        this(service, null);
     }
 
-    /** The answer: the draft, the sheet read, how many rows below the header, and the rows refused. */
-    record Imported(Imports.Draft draft, String sheet, int rows, List<RowError> errors) {
+    /**
+     * The answer: the draft, the sheet read, how many rows below the header, the rows refused, and what each row
+     * comes to (new, unchanged, revised with each change, error), counted.
+     */
+    record Imported(Imports.Draft draft, String sheet, int rows, List<RowError> errors,
+            java.util.Map<LedgerReader.Outcome, Integer> counts, List<LedgerReader.Preview> preview) {
     }
 
     @Override
     public void mount(Router router) {
-        router.post("/api/ledger/import").handler(Api.bodies(maxBodyBytes)).handler(this::importLedger);
+        router.post("/api/ledger/import").handler(Api.bodies(limits.maxBodyBytes())).handler(this::importLedger);
     }
 
     private void importLedger(RoutingContext ctx) {
@@ -91,10 +93,16 @@ public final class LedgerImportRoutes implements Routes {
         ctx.vertx().executeBlocking(() -> {
             try {
                 Table table = xlsx ? XlsxTable.read(body, limits) : CsvTable.read(body, limits);
-                LedgerReader.Parsed parsed = reader.read(table, district, planYear, "台账 " + table.sheet());
+                LedgerReader.Parsed parsed = reader.read(table, district, planYear, "台账 " + table.sheet(),
+                        id -> known(id, by), service.today());
                 Imports.Draft draft = imports.create(parsed.text(), parsed.report(), district,
                         "台账 " + table.sheet(), by).join();
-                return new Imported(draft, table.sheet(), parsed.rows(), parsed.errors());
+                java.util.Map<LedgerReader.Outcome, Integer> counts = new java.util.EnumMap<>(LedgerReader.Outcome.class);
+                for (LedgerReader.Outcome o : LedgerReader.Outcome.values()) {
+                    counts.put(o, 0);
+                }
+                parsed.preview().forEach(p -> counts.merge(p.outcome(), 1, Integer::sum));
+                return new Imported(draft, table.sheet(), parsed.rows(), parsed.errors(), counts, parsed.preview());
             } catch (LedgerFileException e) {
                 throw new Problem.Raised(Problem.of(e.slug(), "The 台账 cannot be read", e.status(), e.getMessage(),
                         e.errors().stream().map(LedgerImportRoutes::field).toList()));
@@ -108,6 +116,15 @@ public final class LedgerImportRoutes implements Routes {
                     .putHeader("content-type", "application/json; charset=utf-8")
                     .end(Buffer.buffer(JsonBodies.bytes(ar.result())));
         });
+    }
+
+    /**
+     * The live commitment a row names by its id, with its results, when the importer may plan in its district (a
+     * commitment out of reach is not told apart from an unknown id: the row is read as a new one).
+     */
+    private java.util.Optional<LedgerReader.Known> known(String id, plancheck.domain.Actor by) {
+        return service.commitment(id).filter(c -> service.access().may(by, plancheck.domain.Action.PLAN,
+                c.district())).map(c -> new LedgerReader.Known(c, service.results(id).join()));
     }
 
     /** A file problem as a field error: {@code 台账!row 5!完成时限}, the parts known. */

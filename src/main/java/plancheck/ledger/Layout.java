@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
+import plancheck.domain.Cadence;
 import plancheck.domain.Kind;
 import plancheck.domain.Status;
 import plancheck.store.Json;
@@ -29,7 +30,7 @@ public final class Layout {
 
     @JsonIgnoreProperties({"_about"})
     record File(List<ColumnSpec> columns, Map<Status, String> statusFill, Map<String, String> levelFill,
-            Map<Kind, String> targetWords, Table.Limits importLimits) {
+            Map<Kind, String> targetWords, Map<Cadence, List<String>> cadenceWords, Table.Limits importLimits) {
     }
 
     private final Map<Column, ColumnSpec> columns = new EnumMap<>(Column.class);
@@ -79,6 +80,22 @@ public final class Layout {
     /** What an import reads at most. */
     public Table.Limits importLimits() {
         return file.importLimits();
+    }
+
+    /** The word the export writes for a cadence (每月); null for none. */
+    public String cadenceWord(Cadence c) {
+        return c == null ? null : file.cadenceWords().get(c).get(0);
+    }
+
+    /** The cadence a 台账 cell names (any of its words, or its name: MONTHLY); empty when none does. */
+    public java.util.Optional<Cadence> cadence(String word) {
+        String bare = word.strip();
+        for (Cadence c : Cadence.values()) {
+            if (c.name().equalsIgnoreCase(bare) || file.cadenceWords().getOrDefault(c, List.of()).contains(bare)) {
+                return java.util.Optional.of(c);
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** ARGB fill of a status cell, e.g. "FFF8696B" (the file gives RGB; spreadsheet programs want the alpha). */

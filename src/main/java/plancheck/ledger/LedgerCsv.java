@@ -51,6 +51,8 @@ public final class LedgerCsv {
         v.add(row.status().label());
         v.add(row.explanation());
         v.add(row.source());
+        v.add(row.cadence());
+        v.add(row.id());
         return v;
     }
 

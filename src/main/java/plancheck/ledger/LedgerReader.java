@@ -6,11 +6,17 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
+import plancheck.domain.Cadence;
 import plancheck.domain.Commitment;
+import plancheck.domain.Result;
 import plancheck.ingest.CommitmentCandidate;
 import plancheck.ingest.ImportReport;
 import plancheck.ingest.ReportImporter;
+import plancheck.ingest.ResultCandidate;
+import plancheck.ingest.RevisionCandidate;
 import plancheck.ingest.Skipped;
 import plancheck.ingest.Span;
 
@@ -23,19 +29,54 @@ import plancheck.ingest.Span;
  */
 public final class LedgerReader {
 
-    /** The text every span points into, the candidates, how many rows were read, and the rows refused. */
-    public record Parsed(String text, ImportReport report, int rows, List<RowError> errors) {
+    /** The text every span points into, the candidates, how many rows were read, the rows refused, each row. */
+    public record Parsed(String text, ImportReport report, int rows, List<RowError> errors, List<Preview> preview) {
+    }
+
+    /** What a row comes to. */
+    public enum Outcome {
+        /** a commitment not stored yet: proposed as a new one */
+        NEW,
+        /** a stored commitment (by its 系统编号) the row repeats as it stands */
+        UNCHANGED,
+        /** a stored commitment the row changes: a revision, a new result, or both */
+        REVISED,
+        /** the row cannot be read; nothing is proposed for it */
+        ERROR
+    }
+
+    /**
+     * One row of the preview: its outcome, the stored commitment it names, the candidates it proposes ({@code c1}
+     * new, {@code v1} a revision, {@code r1} a result) and each change (field: as stored → as the row has it).
+     */
+    public record Preview(String sheet, int row, Outcome outcome, String commitmentId, List<String> candidates,
+            List<RevisionCandidate.Change> changes, List<String> reasons) {
+    }
+
+    /** A stored commitment a row may name by its id, with its results. */
+    public record Known(Commitment commitment, List<Result> results) {
     }
 
     private final Layout layout;
     private final ReportImporter importer;
+    private final LedgerChanges changes;
 
     public LedgerReader(Layout layout, ReportImporter importer) {
         this.layout = layout;
         this.importer = importer;
+        this.changes = new LedgerChanges(layout);
     }
 
     public Parsed read(Table table, String district, int year, String document) {
+        return read(table, district, year, document, id -> Optional.empty(), null);
+    }
+
+    /**
+     * As {@link #read(Table, String, int, String)}; a row whose 系统编号 {@code known} finds is compared with that
+     * commitment instead of being read as a new one ({@code today}: the date of a 最新进展 without one).
+     */
+    public Parsed read(Table table, String district, int year, String document,
+            Function<String, Optional<Known>> known, LocalDate today) {
         int at = headerLine(table);
         Map<Column, Integer> columns = columns(table.lines().get(at));
         if (!columns.containsKey(Column.TASK)) {
@@ -47,14 +88,28 @@ public final class LedgerReader {
         List<CommitmentCandidate> candidates = new ArrayList<>();
         List<RowError> errors = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
+        List<RevisionCandidate> revisions = new ArrayList<>();
+        List<ResultCandidate> results = new ArrayList<>();
+        List<Preview> preview = new ArrayList<>();
         int rows = 0;
         for (Table.Line line : table.lines().subList(at + 1, table.lines().size())) {
             rows++;
+            String id = columns.containsKey(Column.ID) ? text(line.cell(columns.get(Column.ID))) : null;
+            Optional<Known> stored = id == null ? Optional.empty() : known.apply(id.strip());
+            if (stored.isPresent()) {
+                LedgerChanges.Compared cmp = changes.compare(table.sheet(), line, columns,
+                        stored.get().commitment(), stored.get().results(), today, text.length());
+                errors.addAll(cmp.errors());
+                preview.add(compared(table.sheet(), line, stored.get().commitment().id(), cmp, revisions, results));
+                continue;
+            }
             String section = year + "年工作计划\n";
             String task = text(line.cell(columns.get(Column.TASK)));
             int offset = text.length() + section.length();
             List<RowError> rowErrors = new ArrayList<>();
+            int before = candidates.size();
             LocalDate deadline = deadline(table.sheet(), line, columns, rowErrors);
+            Cadence cadence = cadence(table.sheet(), line, columns, rowErrors);
             if (task == null) {
                 rowErrors.add(error(table.sheet(), line, Column.TASK, "empty: every row needs its task"));
             }
@@ -66,19 +121,51 @@ public final class LedgerReader {
                             ? "not read as a checkable commitment" : one.skipped().get(0).reason()));
                 }
                 for (CommitmentCandidate c : one.commitments()) {
-                    candidates.add(new CommitmentCandidate(fromColumns(c.commitment(), line, columns, deadline),
+                    candidates.add(new CommitmentCandidate(fromColumns(c.commitment(), line, columns, deadline, cadence),
                             c.project(), c.confidence(), shift(c.span(), text.length()), c.quote(), notes(c, line)));
                 }
                 text.append(piece);
             }
+            preview.add(rowErrors.isEmpty()
+                    ? new Preview(table.sheet(), line.number(), Outcome.NEW, null, newIds(candidates, before),
+                            List.of(), List.of())
+                    : new Preview(table.sheet(), line.number(), Outcome.ERROR, null, List.of(), List.of(),
+                            rowErrors.stream().map(RowError::reason).toList()));
             for (RowError e : rowErrors) {
                 skipped.add(new Skipped(new Span(offset, offset), task == null ? "" : task, e.sheet() + " row "
                         + e.row() + " " + e.column() + ": " + e.reason()));
             }
             errors.addAll(rowErrors);
         }
-        return new Parsed(text.toString(), new ImportReport(year, null, null, null, candidates, List.of(), skipped),
-                rows, errors);
+        return new Parsed(text.toString(), new ImportReport(year, null, null, null, candidates, results, skipped,
+                revisions), rows, errors, preview);
+    }
+
+    private static Preview compared(String sheet, Table.Line line, String id, LedgerChanges.Compared cmp,
+            List<RevisionCandidate> revisions, List<ResultCandidate> results) {
+        if (!cmp.errors().isEmpty()) {
+            return new Preview(sheet, line.number(), Outcome.ERROR, id, List.of(), List.of(),
+                    cmp.errors().stream().map(RowError::reason).toList());
+        }
+        List<String> ids = new ArrayList<>();
+        if (cmp.revision() != null) {
+            revisions.add(cmp.revision());
+            ids.add("v" + revisions.size());
+        }
+        if (cmp.result() != null) {
+            results.add(cmp.result());
+            ids.add("r" + results.size());
+        }
+        return new Preview(sheet, line.number(), ids.isEmpty() ? Outcome.UNCHANGED : Outcome.REVISED, id, ids,
+                cmp.changes(), List.of());
+    }
+
+    private static List<String> newIds(List<CommitmentCandidate> candidates, int from) {
+        List<String> out = new ArrayList<>();
+        for (int i = from; i < candidates.size(); i++) {
+            out.add("c" + (i + 1));
+        }
+        return out;
     }
 
     /** The first line that names the task column; else the first line. */
@@ -109,7 +196,21 @@ public final class LedgerReader {
         return out;
     }
 
-    private Commitment fromColumns(Commitment k, Table.Line line, Map<Column, Integer> columns, LocalDate deadline) {
+    private Cadence cadence(String sheet, Table.Line line, Map<Column, Integer> columns, List<RowError> errors) {
+        String v = columns.containsKey(Column.CADENCE) ? text(line.cell(columns.get(Column.CADENCE))) : null;
+        if (v == null) {
+            return null;
+        }
+        Optional<Cadence> c = layout.cadence(v);
+        if (c.isEmpty()) {
+            errors.add(error(sheet, line, Column.CADENCE, "'" + v + "' is no cadence: one of "
+                    + java.util.Arrays.stream(Cadence.values()).map(layout::cadenceWord).toList()));
+        }
+        return c.orElse(null);
+    }
+
+    private Commitment fromColumns(Commitment k, Table.Line line, Map<Column, Integer> columns, LocalDate deadline,
+            Cadence cadence) {
         String category = cell(line, columns, Column.CATEGORY, k.category());
         String owner = cell(line, columns, Column.OWNER, k.owner());
         String lead = cell(line, columns, Column.LEAD, k.lead());
@@ -124,7 +225,7 @@ public final class LedgerReader {
                 .toList();
         return new Commitment(k.id(), k.district(), k.districtName(), k.year(), category, k.title(), k.kind(),
                 k.metric(), k.unit(), target, k.targetMax(), k.baseline(), k.prior(), k.stage(), k.plannedStages(),
-                k.start(), due, k.firmness(), owner, lead, k.source(), assumed, k.revision());
+                k.start(), due, k.firmness(), owner, lead, k.source(), assumed, k.revision(), cadence);
     }
 
     private LocalDate deadline(String sheet, Table.Line line, Map<Column, Integer> columns, List<RowError> errors) {
@@ -160,7 +261,7 @@ public final class LedgerReader {
         return s == null ? null : new Span(s.start() + by, s.end() + by);
     }
 
-    private static String text(Object v) {
+    static String text(Object v) {
         if (v == null) {
             return null;
         }

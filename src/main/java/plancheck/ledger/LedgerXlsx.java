@@ -23,7 +23,7 @@ public final class LedgerXlsx {
     static final String DATE = "yyyy-mm-dd";
     static final String PERCENT = "0.0%";
     private static final int FLUSH_EVERY = 512;
-    private static final double[] WIDTHS = {6, 10, 48, 14, 10, 16, 12, 36, 10, 10, 10, 60, 30};
+    private static final double[] WIDTHS = {6, 10, 48, 14, 10, 16, 12, 36, 10, 10, 10, 60, 30, 10, 28};
 
     private final Layout layout;
 
@@ -85,6 +85,8 @@ public final class LedgerXlsx {
         ws.style(r, Column.STATUS.ordinal()).fillColor(layout.fill(s)).set();
         unique(ws, r, Column.EXPLANATION, row.explanation());
         text(ws, r, Column.SOURCE, row.source());
+        text(ws, r, Column.CADENCE, row.cadence());
+        unique(ws, r, Column.ID, row.id());
     }
 
     private static void text(Worksheet ws, int r, Column c, String v) {

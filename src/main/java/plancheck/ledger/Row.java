@@ -23,10 +23,12 @@ import plancheck.service.Service.Judgement;
  * @param targetText   the target as words: "200个以上", "开工", "100–120户"
  * @param unitWords    what follows the number in {@code targetText} ("个以上")
  * @param progress     the latest result that counts, with its date: "2025-06-30：120个"
+ * @param cadence      the reporting cadence the commitment names (每月); null: the policy's default
+ * @param id           the commitment's id, by which an import of the edited 台账 finds it again
  */
 public record Row(int number, String category, String task, Double targetNumber, String targetText, String unitWords,
         String lead, String owner, LocalDate deadline, String progress, Double completion, Double expected,
-        Status status, String explanation, String source) {
+        Status status, String explanation, String source, String cadence, String id) {
 
     public static Row of(int number, Judgement j, Layout layout) {
         Commitment c = j.commitment();
@@ -40,7 +42,8 @@ public record Row(int number, String category, String task, Double targetNumber,
         return new Row(number, c.category(), c.title(), targetNumber, targetText(c, layout), words, c.lead(),
                 c.owner(), c.effectiveDeadline(), latest(c, j.results(), e.asOf()).map(r -> progress(c, r))
                         .orElse(null), e.progress(), e.expectedProgress(), e.status(),
-                e.explanation() == null ? null : e.explanation().zh(), source(c.source()));
+                e.explanation() == null ? null : e.explanation().zh(), source(c.source()),
+                layout.cadenceWord(c.cadence()), c.id());
     }
 
     static String targetText(Commitment c, Layout layout) {

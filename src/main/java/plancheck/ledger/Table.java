@@ -15,7 +15,12 @@ public record Table(String sheet, List<Line> lines) {
         }
     }
 
-    /** Limits of what an import reads; beyond them the file is refused. */
-    public record Limits(int maxRows, long maxUnzippedBytes, int maxRatio) {
+    /**
+     * Limits of what an import reads; beyond them the file is refused.
+     *
+     * @param maxBodyBytes the largest upload taken (413 beyond it); apart from the JSON body limit, since a 台账 of
+     *                     the most rows allowed is larger than any JSON write
+     */
+    public record Limits(int maxRows, long maxUnzippedBytes, int maxRatio, long maxBodyBytes) {
     }
 }

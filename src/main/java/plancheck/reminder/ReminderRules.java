@@ -94,16 +94,17 @@ public final class ReminderRules {
     }
 
     /**
-     * Runs the rules over the judged commitments, each judged by the thresholds of its policy row; returns each with
-     * the reasons the rules gave (none when nothing needs chasing), in the order given.
+     * Runs the rules over the judged commitments, each under its own reporting cadence (the policy's default for
+     * one that names none) and by the thresholds of its policy row; returns each with the reasons the rules gave
+     * (none when nothing needs chasing), in the order given.
      */
     public List<Chase> chase(List<Judgement> judged, int within, Function<Commitment, Policy> policy) {
-        return chase(judged, within, c -> defaultCadence, policy);
+        return chase(judged, within, c -> c.cadence() != null ? c.cadence().name() : defaultCadence, policy);
     }
 
     /**
      * As {@link #chase(List, int, Function)} with each commitment's reporting cadence given (MONTHLY, QUARTERLY,
-     * AT_DEADLINE); commitments carry none yet, so the service uses the policy's default for all.
+     * AT_DEADLINE).
      */
     public List<Chase> chase(List<Judgement> judged, int within, Function<Commitment, String> cadence,
                              Function<Commitment, Policy> policy) {

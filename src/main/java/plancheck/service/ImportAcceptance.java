@@ -18,6 +18,7 @@ import plancheck.ingest.CommitmentCandidate;
 import plancheck.ingest.ImportReport;
 import plancheck.ingest.ResultCandidate;
 import plancheck.ingest.ResultLinker;
+import plancheck.ingest.RevisionCandidate;
 import plancheck.service.Imports.Accepted;
 import plancheck.service.Imports.Answer;
 import plancheck.service.Imports.Outcome;
@@ -44,6 +45,9 @@ final class ImportAcceptance {
     private final List<String> freshCandidates = new ArrayList<>();
     private final List<Result> results = new ArrayList<>();
     private final List<String> resultCandidates = new ArrayList<>();
+    private final List<Service.Revision> revisions = new ArrayList<>();
+    /** Commitments this call revises, as they will read: results accepted with them are checked against these. */
+    private final Map<String, Commitment> revised = new HashMap<>();
 
     ImportAcceptance(Imports imports, String importId, Actor by) {
         this.service = imports.service;
@@ -54,14 +58,23 @@ final class ImportAcceptance {
         this.marks = imports.marks(importId);
     }
 
-    Service.ImportWrite<Accepted> decide(List<Pick<Commitment>> cs, List<Pick<Result>> rs) {
-        if (cs.isEmpty() && rs.isEmpty()) {
-            errors.add(new FieldError("", "name at least one candidate in commitments or results"));
+    Service.ImportWrite<Accepted> decide(List<Pick<Commitment>> cs, List<Pick<Result>> rs, List<String> vs,
+            String reason) {
+        if (cs.isEmpty() && rs.isEmpty() && vs.isEmpty()) {
+            errors.add(new FieldError("", "name at least one candidate in commitments, results or revisions"));
+        }
+        if (reason != null && reason.isBlank()) {
+            errors.add(new FieldError("reason", "must not be blank: say why, or leave it out for the default"));
         }
         List<Answer> cAnswers = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < cs.size(); i++) {
             commitment(cs.get(i), "commitments[" + i + "]", seen).ifPresent(cAnswers::add);
+        }
+        List<Answer> vAnswers = new ArrayList<>();
+        String why = reason != null ? reason : "台账导入 " + importId;
+        for (int i = 0; i < vs.size(); i++) {
+            revision(vs.get(i), "revisions[" + i + "]", seen, why).ifPresent(vAnswers::add);
         }
         List<Answer> rAnswers = new ArrayList<>();
         for (int i = 0; i < rs.size(); i++) {
@@ -72,7 +85,38 @@ final class ImportAcceptance {
         }
         Store.ImportAcceptance a = new Store.ImportAcceptance(importId, fresh, freshCandidates, results,
                 resultCandidates);
-        return new Service.ImportWrite<>(a, stored -> answer(cAnswers, rAnswers, stored));
+        return new Service.ImportWrite<>(a, revisions, stored -> answer(cAnswers, rAnswers, vAnswers, stored));
+    }
+
+    /**
+     * A proposed revision of a stored commitment, checked as {@code PUT /api/commitments/{id}} checks one; refused
+     * when the commitment changed since the import compared it (the row would undo that change).
+     */
+    private Optional<Answer> revision(String id, String field, Set<String> seen, String reason) {
+        RevisionCandidate cand = candidate(id, field, seen, report.revisions(), "v");
+        if (cand == null) {
+            return Optional.empty();
+        }
+        Store.ImportMark mark = marks.get(id);
+        if (mark != null) {
+            return Optional.of(new Answer(id, Outcome.ACCEPTED_BEFORE, mark.commitmentId(), null,
+                    "accepted on " + mark.at() + " by " + mark.by()));
+        }
+        Commitment current = service.live(cand.commitmentId(), by);
+        if (current.revision() != cand.revision()) {
+            errors.add(new FieldError(field, cand.commitmentId() + " is at revision " + current.revision()
+                    + " since the import compared revision " + cand.revision() + ": import the 台账 again"));
+            return Optional.empty();
+        }
+        List<FieldError> broken = service.revisionErrors(current, cand.commitment(), reason, null, by, field + ".");
+        errors.addAll(broken);
+        if (!broken.isEmpty()) {
+            return Optional.empty();
+        }
+        Commitment next = cand.commitment().withId(current.id()).withRevision(current.revision() + 1);
+        revisions.add(new Service.Revision(id, current, next, reason));
+        revised.put(current.id(), next);
+        return Optional.of(new Answer(id, Outcome.REVISED, current.id(), null, null));
     }
 
     private Optional<Answer> commitment(Pick<Commitment> pick, String field, Set<String> seen) {
@@ -91,7 +135,7 @@ final class ImportAcceptance {
         c = new Commitment(c.id(), c.district(), c.districtName(), c.year(), c.category(), c.title(), c.kind(),
                 c.metric(), c.unit(), c.target(), c.targetMax(), c.baseline(), c.prior(), c.stage(),
                 c.plannedStages(), c.start(), c.deadline(), c.firmness(), c.owner(), c.lead(), proposed.source(),
-                c.assumed(), 1);
+                c.assumed(), 1, c.cadence());
         List<FieldError> broken = Validation.commitment(c, field + ".");
         errors.addAll(broken);
         if (!broken.isEmpty()) {
@@ -135,7 +179,8 @@ final class ImportAcceptance {
             }
         }
         Commitment k = fresh.stream().filter(f -> f.id().equals(target)).findFirst()
-                .orElseGet(() -> service.commitment(target).orElse(null));
+                .orElseGet(() -> revised.containsKey(target) ? revised.get(target)
+                        : service.commitment(target).orElse(null));
         if (k == null) {
             // a candidate accepted before whose commitment was retired since
             errors.add(new FieldError(field + ".commitmentId", "commitment " + target + " is retired"));
@@ -219,7 +264,7 @@ final class ImportAcceptance {
         return all.get(i);
     }
 
-    private Accepted answer(List<Answer> cs, List<Answer> rs, List<Result> stored) {
+    private Accepted answer(List<Answer> cs, List<Answer> rs, List<Answer> vs, List<Result> stored) {
         List<Answer> withIds = new ArrayList<>(rs.size());
         int next = 0;
         for (Answer a : rs) {
@@ -230,7 +275,7 @@ final class ImportAcceptance {
         for (Outcome o : Outcome.values()) {
             counts.put(o, 0);
         }
-        Stream.concat(cs.stream(), withIds.stream()).forEach(a -> counts.merge(a.outcome(), 1, Integer::sum));
-        return new Accepted(importId, counts, cs, withIds);
+        Stream.of(cs, withIds, vs).flatMap(List::stream).forEach(a -> counts.merge(a.outcome(), 1, Integer::sum));
+        return new Accepted(importId, counts, cs, withIds, vs);
     }
 }

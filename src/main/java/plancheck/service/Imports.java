@@ -26,6 +26,7 @@ import plancheck.ingest.ImportReport;
 import plancheck.ingest.ReportImporter;
 import plancheck.ingest.ResultCandidate;
 import plancheck.ingest.ResultLinker;
+import plancheck.ingest.RevisionCandidate;
 import plancheck.ingest.Skipped;
 import plancheck.ingest.Span;
 import plancheck.store.Json;
@@ -49,7 +50,9 @@ public final class Imports {
         /** the commitment is stored already (see the reason); not stored again */
         DUPLICATE,
         /** a result that no stored or accepted commitment measures (see the reason); not stored */
-        NOT_LINKED
+        NOT_LINKED,
+        /** a stored commitment revised by this call (a 台账 row that changed it) */
+        REVISED
     }
 
     /** A proposed commitment: {@code duplicateOf} a stored one, or {@code accepted} as the stored one named. */
@@ -69,7 +72,8 @@ public final class Imports {
     /** A kept import with its candidates as they stand now (duplicates and links against what is stored). */
     public record Draft(String id, String document, String district, String createdBy, Instant createdAt,
             int textLength, Integer planYear, Integer summaryYear, String planSection, String summarySection,
-            List<CommitmentProposal> commitments, List<ResultProposal> results, List<Skipped> skipped) {
+            List<CommitmentProposal> commitments, List<ResultProposal> results, List<Skipped> skipped,
+            List<RevisionProposal> revisions) {
     }
 
     /**
@@ -87,9 +91,18 @@ public final class Imports {
     }
 
     public record Accepted(String importId, Map<Outcome, Integer> counts, List<Answer> commitments,
-            List<Answer> results) {
+            List<Answer> results, List<Answer> revisions) {
     }
 
+    /**
+     * A proposed change to a stored commitment ({@code v1}…): the revision it was compared with, each field as
+     * stored and as proposed, the commitment as it would read; {@code accepted} the commitment once revised.
+     */
+    public record RevisionProposal(String id, String commitmentId, int revision, List<RevisionCandidate.Change> changes,
+            Commitment commitment, String sheet, int row, String accepted) {
+    }
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Imports.class);
     private static final Pattern SEED = Pattern.compile("[0-9A-Za-z_-]{1,100}");
     private static final String SEEDS = "data/seeds/";
 
@@ -145,6 +158,7 @@ public final class Imports {
             Store.ImportDraft d = new Store.ImportDraft(id, document, district, by.login(), service.instant(), text,
                     text.length(), write(report));
             service.onWriter(() -> {
+                long t0 = System.nanoTime();
                 store.atomically(() -> {
                     store.insertImport(d);
                     service.audit().append(service.audit().entry(by, Action.PLAN, "import.create", "import", id,
@@ -152,6 +166,10 @@ public final class Imports {
                                     report.commitments().size(), report.results().size())));
                     return null;
                 });
+                // the one write of an import: its time is how long other writers wait for it
+                LOG.info("import {}: {} candidates ({} characters) kept in {} ms", id, report.commitments().size()
+                        + report.results().size() + report.revisions().size(), d.candidates().length(),
+                        (System.nanoTime() - t0) / 1_000_000);
                 return CompletableFuture.completedFuture(null);
             }).join();
             return view(d, report, Map.of());
@@ -216,7 +234,17 @@ public final class Imports {
      */
     public CompletableFuture<Accepted> accept(String importId, List<Pick<Commitment>> commitments,
             List<Pick<Result>> results, Actor by) {
-        return service.writeImport(() -> new ImportAcceptance(this, importId, by).decide(commitments, results), by);
+        return accept(importId, commitments, results, List.of(), null, by);
+    }
+
+    /**
+     * As {@link #accept(String, List, List, Actor)}, also revising stored commitments as the revision candidates
+     * named propose ({@code v1}…), each with {@code reason} (null: one naming the import), in the same transaction.
+     */
+    public CompletableFuture<Accepted> accept(String importId, List<Pick<Commitment>> commitments,
+            List<Pick<Result>> results, List<String> revisions, String reason, Actor by) {
+        return service.writeImport(() -> new ImportAcceptance(this, importId, by).decide(commitments, results,
+                revisions, reason), by);
     }
 
     // ---- inside ----
@@ -248,9 +276,16 @@ public final class Imports {
             rs.add(new ResultProposal(id, result, r.district(), r.year(), r.metric(), r.unit(), r.project(),
                     r.confidence(), r.span(), r.quote(), r.notes(), unlinked, mark == null ? null : mark.resultId()));
         }
+        List<RevisionProposal> vs = new ArrayList<>();
+        for (int i = 0; i < report.revisions().size(); i++) {
+            RevisionCandidate v = report.revisions().get(i);
+            Store.ImportMark mark = marks.get("v" + (i + 1));
+            vs.add(new RevisionProposal("v" + (i + 1), v.commitmentId(), v.revision(), v.changes(), v.commitment(),
+                    v.sheet(), v.row(), mark == null ? null : mark.commitmentId()));
+        }
         return new Draft(d.id(), d.document(), d.district(), d.createdBy(), d.createdAt(), d.textLength(),
                 report.planYear(), report.summaryYear(), report.planSection(), report.summarySection(), cs, rs,
-                report.skipped());
+                report.skipped(), vs);
     }
 
     /** Why a result has no commitment: the linker's note when several match, else that none does. */
@@ -273,11 +308,11 @@ public final class Imports {
             Commitment withSource = new Commitment(k.id(), k.district(), k.districtName(), k.year(), k.category(),
                     k.title(), k.kind(), k.metric(), k.unit(), k.target(), k.targetMax(), k.baseline(), k.prior(),
                     k.stage(), k.plannedStages(), k.start(), k.deadline(), k.firmness(), k.owner(), k.lead(), sourced,
-                    k.assumed(), k.revision());
+                    k.assumed(), k.revision(), k.cadence());
             return new CommitmentCandidate(withSource, c.project(), c.confidence(), c.span(), c.quote(), c.notes());
         }).toList();
         return new ImportReport(r.planYear(), r.summaryYear(), r.planSection(), r.summarySection(), cs, r.results(),
-                r.skipped());
+                r.skipped(), r.revisions());
     }
 
     Store.ImportDraft stored(String id, boolean withText) {

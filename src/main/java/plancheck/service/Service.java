@@ -177,38 +177,59 @@ public final class Service implements AutoCloseable {
             LocalDate effectiveFrom, Actor by) {
         return write(() -> {
             Commitment current = current(id, by);
-            access.require(by, Action.PLAN, current.district(), "id");
-            if (c.district() != null && !c.district().equals(current.district())) {
-                access.require(by, Action.PLAN, c.district(), "district");
-            }
-            List<FieldError> errors = new ArrayList<>(Validation.commitment(c, ""));
-            LocalDate today = LocalDate.now(clock);
-            if (effectiveFrom != null && effectiveFrom.isAfter(today)) {
-                errors.add(new FieldError("effectiveFrom", "must not be after today (" + today + "): record a"
-                        + " revision when it is decided"));
-            }
-            if (c.id() != null && !c.id().equals(id)) {
-                errors.add(new FieldError("id", "must be absent or equal to " + id));
-            }
-            if (reason == null || reason.isBlank()) {
-                errors.add(new FieldError("reason", "required: say why the commitment changes"));
-            }
-            if (c.kind() != null && c.kind() != current.kind() && reported.contains(id)) {
-                errors.add(new FieldError("kind", "cannot change from " + current.kind()
-                        + " while results are stored; retire it and create a new commitment"));
-            }
-            reject(errors);
+            reject(revisionErrors(current, c, reason, effectiveFrom, by, ""));
             Commitment next = c.withId(id).withRevision(current.revision() + 1);
             foresight.arm(store.atomically(() -> {
-                store.revise(next, reason, by.login(), now(), effectiveFrom == null ? today : effectiveFrom);
-                audit.append(audit.entry(by, Action.PLAN, "commitment.revise", "commitment", id, next.district(),
-                        current, next));
+                storeRevision(current, next, reason, effectiveFrom, by);
                 return foresight.revised(next);
             }));
-            history.revised(id, store.revisions(id));
-            live.put(id, next);
-            return engine.upsert(next).thenApply(e -> next);
+            return revised(next);
         });
+    }
+
+    /**
+     * Why {@code c} may not become the next revision of {@code current} (field names after {@code prefix}); the
+     * actor must be allowed to plan in its district. Writer thread.
+     */
+    List<FieldError> revisionErrors(Commitment current, Commitment c, String reason, LocalDate effectiveFrom,
+            Actor by, String prefix) {
+        String id = current.id();
+        access.require(by, Action.PLAN, current.district(), prefix + "id");
+        if (c.district() != null && !c.district().equals(current.district())) {
+            access.require(by, Action.PLAN, c.district(), prefix + "district");
+        }
+        List<FieldError> errors = new ArrayList<>(Validation.commitment(c, prefix));
+        LocalDate today = LocalDate.now(clock);
+        if (effectiveFrom != null && effectiveFrom.isAfter(today)) {
+            errors.add(new FieldError(prefix + "effectiveFrom", "must not be after today (" + today + "): record a"
+                    + " revision when it is decided"));
+        }
+        if (c.id() != null && !c.id().equals(id)) {
+            errors.add(new FieldError(prefix + "id", "must be absent or equal to " + id));
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add(new FieldError(prefix + "reason", "required: say why the commitment changes"));
+        }
+        if (c.kind() != null && c.kind() != current.kind() && reported.contains(id)) {
+            errors.add(new FieldError(prefix + "kind", "cannot change from " + current.kind()
+                    + " while results are stored; retire it and create a new commitment"));
+        }
+        return errors;
+    }
+
+    /** Stores {@code next} as the next revision with its audit entry; inside the caller's transaction. */
+    private void storeRevision(Commitment current, Commitment next, String reason, LocalDate effectiveFrom, Actor by) {
+        LocalDate today = LocalDate.now(clock);
+        store.revise(next, reason, by.login(), now(), effectiveFrom == null ? today : effectiveFrom);
+        audit.append(audit.entry(by, Action.PLAN, "commitment.revise", "commitment", next.id(), next.district(),
+                current, next));
+    }
+
+    /** After a revision is committed: history, the live map and the engine. */
+    private CompletableFuture<Commitment> revised(Commitment next) {
+        history.revised(next.id(), store.revisions(next.id()));
+        live.put(next.id(), next);
+        return engine.upsert(next).thenApply(e -> next);
     }
 
     /** Retires a commitment: it leaves the evaluations; its revisions and results stay stored. */
@@ -516,7 +537,15 @@ public final class Service implements AutoCloseable {
      * What accepting candidates of an import stores, decided by {@link Imports} on the writer thread, and how to
      * answer once it is stored: {@code answer} gets the results with their ids.
      */
-    record ImportWrite<T>(Store.ImportAcceptance acceptance, Function<List<Result>, T> answer) {
+    record ImportWrite<T>(Store.ImportAcceptance acceptance, List<Revision> revisions,
+            Function<List<Result>, T> answer) {
+    }
+
+    /**
+     * A revision an import's candidate proposes, checked with {@link #revisionErrors}: stored like {@code PUT}
+     * stores one, effective from the day it is accepted.
+     */
+    record Revision(String candidate, Commitment current, Commitment next, String reason) {
     }
 
     /**
@@ -539,6 +568,14 @@ public final class Service implements AutoCloseable {
             List<Result> stored;
             try {
                 stored = store.atomically(() -> {
+                    // revisions first: results accepted with them are judged against the revised commitment
+                    for (Revision r : w.revisions()) {
+                        storeRevision(r.current(), r.next(), r.reason(), null, by);
+                    }
+                    if (!w.revisions().isEmpty()) {
+                        store.markRevisions(a.importId(), w.revisions().stream().map(Revision::candidate).toList(),
+                                w.revisions().stream().map(r -> r.next().id()).toList(), by.login(), now());
+                    }
                     List<Result> rs = store.acceptImport(a, by.login(), now());
                     List<AuditStore.Entry> entries = new ArrayList<>();
                     fresh.forEach(c -> entries.add(audit.entry(by, Action.PLAN, "commitment.create", "commitment",
@@ -556,7 +593,9 @@ public final class Service implements AutoCloseable {
             }
             fresh.forEach(c -> live.put(c.id(), c));
             stored.forEach(r -> reported.add(r.commitmentId()));
-            return created(fresh).thenCompose(cs -> CompletableFuture.allOf(stored.stream().map(engine::report)
+            CompletableFuture<?> revising = CompletableFuture.allOf(w.revisions().stream()
+                    .map(r -> revised(r.next())).toArray(CompletableFuture[]::new));
+            return revising.thenCompose(v -> created(fresh)).thenCompose(cs -> CompletableFuture.allOf(stored.stream().map(engine::report)
                     .toArray(CompletableFuture[]::new))).thenApply(v -> w.answer().apply(stored));
         });
     }

@@ -224,7 +224,8 @@ public final class Store implements AutoCloseable {
                 }
             }
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO commitment"
-                    + " (id, revision, district, plan_year, category, kind, body) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                    + " (id, revision, district, plan_year, category, kind, body, cadence)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (Commitment k : commitments) {
                     ps.setString(1, k.id());
                     ps.setInt(2, k.revision());
@@ -233,6 +234,7 @@ public final class Store implements AutoCloseable {
                     ps.setString(5, k.category());
                     ps.setString(6, k.kind().name());
                     ps.setString(7, body(k));
+                    ps.setString(8, k.cadence() == null ? null : k.cadence().name());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -250,15 +252,16 @@ public final class Store implements AutoCloseable {
     public void revise(Commitment next, String reason, String by, Instant at, LocalDate effectiveFrom) {
         transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("UPDATE commitment SET revision = ?, district = ?,"
-                    + " plan_year = ?, category = ?, kind = ?, body = ? WHERE id = ? AND revision = ?")) {
+                    + " plan_year = ?, category = ?, kind = ?, body = ?, cadence = ? WHERE id = ? AND revision = ?")) {
                 ps.setInt(1, next.revision());
                 ps.setString(2, next.district());
                 ps.setInt(3, next.year());
                 ps.setString(4, next.category());
                 ps.setString(5, next.kind().name());
                 ps.setString(6, body(next));
-                ps.setString(7, next.id());
-                ps.setInt(8, next.revision() - 1);
+                ps.setString(7, next.cadence() == null ? null : next.cadence().name());
+                ps.setString(8, next.id());
+                ps.setInt(9, next.revision() - 1);
                 if (ps.executeUpdate() != 1) {
                     throw new IllegalStateException("revision " + (next.revision() - 1) + " of " + next.id()
                             + " is not the current one");
@@ -481,6 +484,21 @@ public final class Store implements AutoCloseable {
                 ps.executeBatch();
             }
             return stored;
+        });
+    }
+
+    /** Marks revision candidates of an import accepted (each with the commitment it revised), in the caller's transaction. */
+    public void markRevisions(String importId, List<String> candidates, List<String> commitmentIds, String by,
+            Instant at) {
+        transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO import_accepted (import_id, candidate,"
+                    + " commitment_id, result_id, accepted_by, accepted_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                for (int i = 0; i < candidates.size(); i++) {
+                    mark(ps, importId, candidates.get(i), commitmentIds.get(i), null, by, at);
+                }
+                ps.executeBatch();
+            }
+            return null;
         });
     }
 

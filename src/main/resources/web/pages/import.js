@@ -63,7 +63,7 @@ function showDraft(area, draft) {
     };
     try {
       const a = await post('/api/imports/' + encodeURIComponent(draft.id) + '/accept', body);
-      outcome.replaceChildren(el('p', { id: 'accepted' }, t('accepted') + ': ' + Object.entries(a.counts).map(([k, v]) => k + ' ' + v).join(' · ')),
+      outcome.replaceChildren(el('p', { id: 'accepted' }, t('accepted') + ': ' + Object.entries(a.counts).filter(([k, v]) => k !== 'REVISED' || v > 0).map(([k, v]) => k + ' ' + v).join(' · ')),
         el('button', { id: 'to-dashboard', on: { click: () => go('#/dashboard') } }, t('dashboard')));
     } catch (e) {
       outcome.replaceChildren(el('p', { class: 'error' }, e.message));

@@ -40,7 +40,8 @@ final class Harness implements AutoCloseable {
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-30T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
 
     /** 台账 import limits small enough for test files to pass them. */
-    static final plancheck.ledger.Table.Limits LIMITS = new plancheck.ledger.Table.Limits(50, 16L << 20, 100);
+    static final plancheck.ledger.Table.Limits LIMITS = new plancheck.ledger.Table.Limits(50, 16L << 20, 100,
+            1L << 20);
 
     /** One answer: status, content type, the parsed body (null when empty or not JSON) and the headers. */
     record Answer(int status, String contentType, JsonNode json, String text, Map<String, String> headers) {
@@ -89,7 +90,7 @@ final class Harness implements AutoCloseable {
         App app = App.start(vertx, config, CLOCK, List.of(s -> new ImportRoutes(s, config.maxBodyBytes()),
                 RuleRoutes.on(rules, watch, config.maxBodyBytes()), LedgerRoutes::new,
                 s -> new ReminderRoutes(s, config.rules()),
-                s -> new LedgerImportRoutes(s, config.maxBodyBytes(), LIMITS), WebRoutes::new, EventRoutes::new),
+                s -> new LedgerImportRoutes(s, LIMITS), WebRoutes::new, EventRoutes::new),
                 prepare);
         WebClient client = WebClient.create(vertx, new WebClientOptions().setDefaultHost("127.0.0.1")
                 .setDefaultPort(app.port()), new io.vertx.core.http.PoolOptions().setHttp1MaxSize(64));

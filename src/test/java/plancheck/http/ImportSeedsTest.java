@@ -78,7 +78,7 @@ class ImportSeedsTest {
 
                 assertThat(a.status()).as(a.text()).isEqualTo(200);
                 assertThat(counts(a)).as(e.seed()).isEqualTo(Map.of("STORED", e.commitments(), "ACCEPTED_BEFORE", 0,
-                        "DUPLICATE", 0, "NOT_LINKED", e.results()));
+                        "DUPLICATE", 0, "NOT_LINKED", e.results(), "REVISED", 0));
                 a.json().get("results").forEach(r -> assertThat(r.get("reason").asText()).as(e.seed())
                         .contains("plan is not stored"));
                 Harness.Answer again = acceptAll(h, draft);
@@ -148,7 +148,7 @@ class ImportSeedsTest {
             Harness.Answer a = acceptAll(h, fenghuang);
 
             assertThat(counts(a)).isEqualTo(Map.of("STORED", 4, "ACCEPTED_BEFORE", 0, "DUPLICATE", 15,
-                    "NOT_LINKED", 26));
+                    "NOT_LINKED", 26, "REVISED", 0));
             assertThat(scorecard(h, "fenghuang", 2025).get("total").asInt()).isEqualTo(32 + 4);
         }
     }

@@ -40,7 +40,7 @@ import io.vertx.junit5.VertxExtension;
 class LedgerExportTest {
 
     static final List<String> HEADERS = List.of("序号", "类别", "任务内容", "目标", "牵头领导", "责任单位", "完成时限",
-            "最新进展", "完成进度", "序时进度", "完成状态", "说明", "来源");
+            "最新进展", "完成进度", "序时进度", "完成状态", "说明", "来源", "报送频次", "系统编号");
 
     private static final String CHILDCARE = """
             {"id": "a-childcare", "district": "fenghuang", "year": 2025, "category": "民生", "title": "新增托位200个以上",
@@ -111,7 +111,7 @@ class LedgerExportTest {
     void givenTheWorkbookThenItsHeaderIsFrozenFilterableAndStatusCellsAreFilledByStatus() throws Exception {
         Map<String, String> parts = unzip(get("/api/ledger.xlsx", LedgerRoutes.XLSX));
         String sheet = parts.get("xl/worksheets/sheet1.xml");
-        assertThat(sheet).contains("state=\"frozen\"").contains("ySplit=\"1\"").contains("<autoFilter ref=\"A1:M4\"");
+        assertThat(sheet).contains("state=\"frozen\"").contains("ySplit=\"1\"").contains("<autoFilter ref=\"A1:O4\"");
         // 序时推进 and 未报送 fills (data/ledger.json)
         assertThat(parts.get("xl/styles.xml")).contains("FFBDD7EE", "FFD9D9D9");
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import plancheck.domain.Cadence;
 import plancheck.domain.Commitment;
 import plancheck.domain.Evaluation;
 import plancheck.domain.Kind;
@@ -44,7 +45,8 @@ class ReminderRulesTest {
         Double lag = -5.0;
         LocalDate start = LocalDate.of(2025, 1, 1);
         LocalDate deadline = LocalDate.of(2025, 12, 31);
-        String cadence = "MONTHLY";
+        /** the commitment's own cadence; null: the policy's default (MONTHLY) */
+        String cadence = null;
         Policy policy = SHIPPED.defaults();
         int within = 14;
         List<Warning> warnings = new ArrayList<>();
@@ -53,9 +55,9 @@ class ReminderRulesTest {
         Chase chase() {
             Commitment c = new Commitment("c", "fenghuang", "凤凰街道", 2025, "民生", "新增托位200个以上", Kind.AT_LEAST,
                     null, "个", 200.0, null, null, null, null, null, start, deadline, null, "社会事务办", null,
-                    new Source("t", null, null), null, 1);
+                    new Source("t", null, null), null, 1, cadence == null ? null : Cadence.valueOf(cadence));
             Evaluation e = new Evaluation("c", status, 0.5, 0.5, lag, TODAY, List.of(), null, warnings, "r", 1);
-            return rules.chase(List.of(new Judgement(c, e, results)), within, x -> cadence, x -> policy).get(0);
+            return rules.chase(List.of(new Judgement(c, e, results)), within, x -> policy).get(0);
         }
 
         List<String> fired() {
@@ -81,6 +83,35 @@ class ReminderRulesTest {
         assertThat(c.chase().level()).isEqualTo(Level.YELLOW);
         c.results = List.of(result(1, TODAY.minusDays(30), Review.APPROVED));
         assertThat(c.fired()).isEmpty();
+    }
+
+    @Test
+    void givenACommitmentNamingNoCadenceThenThePolicyDefaultMonthlyApplies() {
+        Case c = new Case();
+        c.results = List.of(result(1, TODAY.minusDays(40), Review.APPROVED));
+        assertThat(c.fired()).containsExactly("no report within the cadence");
+        assertThat(c.chase().getCadence()).isEqualTo("MONTHLY");
+        c.cadence = "MONTHLY";
+        assertThat(c.fired()).containsExactly("no report within the cadence");
+        c.results = List.of(result(1, TODAY.minusDays(20), Review.APPROVED));
+        assertThat(c.fired()).isEmpty();
+    }
+
+    @Test
+    void givenCommitmentsOfDifferentCadencesInOneRunThenEachIsChasedByItsOwn() {
+        List<Judgement> judged = new ArrayList<>();
+        for (Cadence cadence : Cadence.values()) {
+            Commitment c = new Commitment(cadence.name(), "fenghuang", "凤凰街道", 2025, "民生", "新增托位200个以上",
+                    Kind.AT_LEAST, null, "个", 200.0, null, null, null, null, null, LocalDate.of(2025, 1, 1),
+                    LocalDate.of(2025, 12, 31), null, "社会事务办", null, new Source("t", null, null), null, 1, cadence);
+            Evaluation e = new Evaluation(c.id(), Status.ON_TRACK, 0.5, 0.5, -5.0, TODAY, List.of(), null, List.of(),
+                    "r", 1);
+            judged.add(new Judgement(c, e, List.of(new Result(1L, c.id(), 100.0, null, null, TODAY.minusDays(40),
+                    "unit", null, null, true, null, null, Review.APPROVED))));
+        }
+        List<List<String>> fired = rules.chase(judged, 14, x -> SHIPPED.defaults()).stream()
+                .map(x -> x.reasons().stream().map(Chase.Reason::rule).toList()).toList();
+        assertThat(fired).containsExactly(List.of("no report within the cadence"), List.of(), List.of());
     }
 
     @Test
