@@ -3,8 +3,8 @@
 # Usage: bench/events.sh [results=2000] [warmup=300]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o test-compile
-mvn -q -o org.apache.maven.plugins:maven-dependency-plugin:2.8:build-classpath \
+mvn -q test-compile
+mvn -q org.apache.maven.plugins:maven-dependency-plugin:2.8:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 exec timeout 600 java -XX:+UseZGC -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
     plancheck.http.EventLatencyBench "$@"

@@ -11,7 +11,7 @@ for a in "$@"; do case "$a" in
   commitments=*) N=${a#*=} ;; seconds=*) SECONDS_EACH=${a#*=} ;; connections=*) CONNECTIONS=${a#*=} ;;
   *) echo "unknown argument $a" >&2; exit 2 ;; esac; done
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
-[ -f target/plancheck.jar ] || mvn -q -o -B package -DskipTests
+[ -f target/plancheck.jar ] || mvn -q -B package -DskipTests
 PORT=18123
 DATA=$(mktemp -d)
 java ${JAVA_OPTS:--Xms4g -Xmx4g -XX:+UseZGC} -jar target/plancheck.jar serve --host 127.0.0.1 --port $PORT \

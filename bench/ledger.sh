@@ -6,9 +6,9 @@
 # PLANCHECK_* variables configure the servers (PLANCHECK_REQUEST_TIMEOUT_MS=900000 on a loaded machine).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -o test-compile
+mvn -q test-compile
 # maven-dependency-plugin 2.8 is the version Maven 3.8 binds by default; pinned so the command does not drift
-mvn -q -o org.apache.maven.plugins:maven-dependency-plugin:2.8:build-classpath \
+mvn -q org.apache.maven.plugins:maven-dependency-plugin:2.8:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 exec java ${JAVA_OPTS:--Xmx1g} -cp "target/classes:target/test-classes:$(cat target/bench.classpath)" \
     plancheck.bench.LedgerBench "$@"

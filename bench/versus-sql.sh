@@ -22,8 +22,8 @@ command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)"
 OPTS=${JAVA_OPTS:--Xms2g -Xmx12g -XX:+UseParallelGC}
 URL="jdbc:postgresql://127.0.0.1:5432/test?currentSchema=vs_plancheck"
 PORT=18124
-mvn -q -o -B package -DskipTests
-mvn -q -o org.apache.maven.plugins:maven-dependency-plugin:2.8:build-classpath \
+mvn -q -B package -DskipTests
+mvn -q org.apache.maven.plugins:maven-dependency-plugin:2.8:build-classpath \
     -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath >/dev/null
 CP="target/classes:target/test-classes:$(cat target/bench.classpath)"
 OUT=$(mktemp -d)
