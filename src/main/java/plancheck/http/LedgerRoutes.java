@@ -74,7 +74,8 @@ public final class LedgerRoutes implements Routes {
         LedgerTable.Selection selection = new LedgerTable.Selection(statuses, Boolean.TRUE.equals(attention), search,
                 sort, Boolean.TRUE.equals(descending));
         Service.Filter scoped = service.access().restrict(Guard.actor(ctx), filter);
-        Api.reply(ctx, 200, service.judgements(scoped, asOf).thenApply(judged ->
+        // selecting and sorting 10k+ rows stays off the event loop even when the judgements are ready at once
+        Api.reply(ctx, 200, service.judgements(scoped, asOf).thenApplyAsync(judged ->
                 LedgerTable.page(judged, selection, paging.limit(), paging.offset())));
     }
 
