@@ -29,7 +29,7 @@ public final class LedgerTable {
      */
     public static final Set<Status> ATTENTION = Set.of(Status.BEHIND, Status.MISSED, Status.NO_DATA);
 
-    /** Columns the ledger sorts by; ties go by commitment id. */
+    /** Columns the ledger sorts by, named as the query spells them ({@code sort=lastReport}); ties go by id. */
     public enum Sort {
         id(r -> null), status(r -> r.status().ordinal()), progress(LedgerRow::progress),
         deadline(LedgerRow::deadline), owner(LedgerRow::owner),
