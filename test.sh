@@ -46,10 +46,11 @@ MSG
   exit 1
 fi
 
-if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-  echo "test.sh: installing chromium and chromium-driver (browser tests)" >&2
+if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+    || [ -z "$(fc-list :lang=zh 2>/dev/null)" ]; then
+  echo "test.sh: installing chromium, chromium-driver and a Chinese font (browser tests, screenshots)" >&2
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null
 fi
 
 REDOCLY=.tools/node_modules/.bin/redocly

@@ -115,7 +115,7 @@ function startLive() {
   }
   source = new EventSource('/api/events');
   const fire = (ev) => listeners.forEach((fn) => fn(ev.type, ev.data ? JSON.parse(ev.data) : {}));
-  ['result', 'commitment', 'changed'].forEach((type) => source.addEventListener(type, fire));
+  ['result', 'review', 'commitment', 'changed'].forEach((type) => source.addEventListener(type, fire));
   source.addEventListener('hello', () => { document.body.dataset.live = 'on'; });
   source.onerror = () => { document.body.dataset.live = 'off'; };
 }

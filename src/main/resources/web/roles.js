@@ -14,3 +14,27 @@ export function may(user, action) {
   }
   return user.roles.some((g) => (ACTIONS[g.role] || []).includes(action));
 }
+
+/**
+ * Whether the user may do action on something of district: a role allowing it whose scope is that district or one
+ * above it (parentOf: district id → parent id), or an admin.
+ */
+export function mayIn(user, action, district, parentOf) {
+  if (!user) {
+    return true;
+  }
+  return user.roles.some((g) => {
+    if (!(ACTIONS[g.role] || []).includes(action)) {
+      return false;
+    }
+    if (g.role === 'admin') {
+      return true;
+    }
+    for (let d = district; d; d = parentOf[d]) {
+      if (d === g.scope) {
+        return true;
+      }
+    }
+    return false;
+  });
+}

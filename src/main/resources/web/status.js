@@ -5,5 +5,3 @@ export const COLOURS = {
   BEHIND: '#f2a900', MISSED: '#d0312d', NO_DATA: '#9aa5b1', ONGOING: '#7b61ff',
 };
 export const REVIEW_COLOURS = { SUBMITTED: '#f2a900', APPROVED: '#2e9e4f', RETURNED: '#d0312d' };
-/** The statuses counted as "needing attention" on the dashboard tile and its ledger link. */
-export const ATTENTION = ['BEHIND', 'MISSED', 'NO_DATA'];

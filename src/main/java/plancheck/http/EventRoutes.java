@@ -19,14 +19,18 @@ import plancheck.service.Service;
 /**
  * {@code GET /api/events}: server-sent events telling open pages that something changed. A change is a successful
  * write to commitments, results, reviews or imports, seen when its answer has gone out (so after the commit). An
- * event names the commitment and goes only to listeners who may read its district; a write whose commitment the
- * path does not name (a batch, an import, a review) sends a bare {@code changed} with no data to every listener,
- * whose pages then re-read what they show through their own scope.
+ * event that names its commitment ({@code result}, {@code review}, {@code commitment}: data
+ * {@code {"commitmentId", "district", "kind"}}, kind one of result, review, revision, retire) goes only to listeners
+ * who may read its district (before or after the write, for a revision that moves it); a write that names no single
+ * commitment (a batch, an import, a creation) sends a bare {@code changed} with no data to every listener, whose
+ * pages then re-read what they show through their own scope.
  */
 public final class EventRoutes implements Routes {
 
     private static final Pattern COMMITMENT = Pattern.compile("^/api/commitments/([^/]+)(/results)?$");
     private static final long HEARTBEAT_MS = 15_000;
+    /** Where a route whose path names no commitment (a review names a result) says which one it changed. */
+    static final String SUBJECT = "plancheck.event.commitment";
 
     private final Service service;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
@@ -55,10 +59,13 @@ public final class EventRoutes implements Routes {
         String path = ctx.request().path();
         if (m != HttpMethod.GET && path.startsWith("/api/") && !path.startsWith("/api/session")
                 && !path.startsWith("/api/users") && !path.startsWith("/api/tokens")) {
+            // the commitment as it was before the write: a retired one is gone from the live ones afterwards
+            Matcher c = COMMITMENT.matcher(path);
+            Optional<Commitment> before = c.matches() ? service.commitment(c.group(1)) : Optional.empty();
             ctx.addEndHandler(done -> {
                 int status = ctx.response().getStatusCode();
                 if (done.succeeded() && status >= 200 && status < 300 && !path.equals("/api/imports")) {
-                    publish(path);
+                    publish(m, path, before, ctx.get(SUBJECT));
                 }
             });
         }
@@ -80,23 +87,32 @@ public final class EventRoutes implements Routes {
         response.write("retry: 2000\nevent: hello\ndata: {}\n\n");
     }
 
-    private void publish(String path) {
+    private void publish(HttpMethod method, String path, Optional<Commitment> before, String subject) {
         Matcher m = COMMITMENT.matcher(path);
-        Optional<Commitment> c = m.matches() ? service.commitment(m.group(1)) : Optional.empty();
-        String type = m.matches() && m.group(2) != null ? "result" : "commitment";
+        String id = subject != null ? subject : m.matches() ? m.group(1) : null;
+        Optional<Commitment> after = id == null ? Optional.empty() : service.commitment(id);
+        Optional<Commitment> c = after.or(() -> before);
+        String kind = path.startsWith("/api/results/") ? "review"
+                : m.matches() && m.group(2) != null ? "result"
+                : method == HttpMethod.DELETE ? "retire" : "revision";
+        String type = kind.equals("review") || kind.equals("result") ? kind : "commitment";
         for (Listener l : listeners) {
             String frame;
             if (c.isPresent()) {
-                if (!service.access().may(l.actor(), Action.READ, c.get().district())) {
+                if (!may(l.actor(), after) && !may(l.actor(), before)) {
                     continue;
                 }
                 frame = "event: " + type + "\ndata: {\"commitmentId\":" + quote(c.get().id()) + ",\"district\":"
-                        + quote(c.get().district()) + "}\n\n";
+                        + quote(c.get().district()) + ",\"kind\":" + quote(kind) + "}\n\n";
             } else {
                 frame = "event: changed\ndata: {}\n\n";
             }
             l.response().write(frame);
         }
+    }
+
+    private boolean may(Actor actor, Optional<Commitment> c) {
+        return c.isPresent() && service.access().may(actor, Action.READ, c.get().district());
     }
 
     private static String quote(String s) {

@@ -19,7 +19,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 import plancheck.domain.Commitment;
+import plancheck.domain.Status;
 import plancheck.ledger.LedgerCsv;
+import plancheck.ledger.LedgerTable;
 import plancheck.ledger.LedgerXlsx;
 import plancheck.ledger.Layout;
 import plancheck.service.Scorecard;
@@ -28,7 +30,7 @@ import plancheck.service.Service;
 /**
  * The 台账 export: {@code GET /api/ledger.xlsx} and {@code GET /api/ledger.csv} with the filters of the evaluation
  * list and {@code asOf}. The query is checked before anything is sent; the file is then written off the event loop
- * straight into the answer.
+ * straight into the answer. {@code GET /api/ledger}: the same rows as JSON, a page at a time (see {@link LedgerTable}).
  */
 public final class LedgerRoutes implements Routes {
 
@@ -52,6 +54,29 @@ public final class LedgerRoutes implements Routes {
             new LedgerCsv(layout).write(judged, w);
             w.flush();
         }));
+        router.get("/api/ledger").handler(this::table);
+    }
+
+    /** One page of the 台账 for the web app: the export's filters, several statuses, attention, search and sort. */
+    private void table(RoutingContext ctx) {
+        Query q = new Query(ctx);
+        Service.Filter filter = q.filter(false);
+        filter = new Service.Filter(filter.districts(), filter.year(), filter.category(), filter.kind(), null,
+                filter.owner(), q.text("warning"));
+        java.util.Set<Status> statuses = q.oneOfEach("status", Status.class);
+        Boolean attention = q.bool("attention");
+        String search = q.text("q");
+        LedgerTable.Sort sort = q.oneOf("sort", LedgerTable.Sort.class);
+        Boolean descending = q.direction("order");
+        LocalDate asOf = q.date("asOf");
+        Query.Paging paging = q.paging();
+        q.done();
+        LedgerTable.Selection selection = new LedgerTable.Selection(statuses, Boolean.TRUE.equals(attention), search,
+                sort, Boolean.TRUE.equals(descending));
+        Service.Filter scoped = service.access().restrict(Guard.actor(ctx), filter);
+        // selecting and sorting 10k+ rows stays off the event loop even when the judgements are ready at once
+        Api.reply(ctx, 200, service.judgements(scoped, asOf).thenApplyAsync(judged ->
+                LedgerTable.page(judged, selection, paging.limit(), paging.offset())));
     }
 
     /** Writes a file of the judged commitments into a stream. */

@@ -119,6 +119,40 @@ final class Query {
         }
     }
 
+    /** A repeatable parameter of an enum type ({@code status=BEHIND&status=MISSED}). */
+    <E extends Enum<E>> java.util.Set<E> oneOfEach(String name, Class<E> type) {
+        java.util.Set<E> out = new java.util.LinkedHashSet<>();
+        for (String v : texts(name)) {
+            try {
+                out.add(Enum.valueOf(type, v));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(name, "unknown value '" + v + "'; one of " + String.join(", ",
+                        java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
+            }
+        }
+        return out;
+    }
+
+    /** {@code true} or {@code false}, nothing else. */
+    Boolean bool(String name) {
+        String v = text(name);
+        if (v == null || v.equals("true") || v.equals("false")) {
+            return v == null ? null : v.equals("true");
+        }
+        errors.add(new FieldError(name, "'" + v + "' is neither true nor false"));
+        return null;
+    }
+
+    /** A sort direction: {@code asc} (false) or {@code desc} (true). */
+    Boolean direction(String name) {
+        String v = text(name);
+        if (v == null || v.equals("asc") || v.equals("desc")) {
+            return v == null ? null : v.equals("desc");
+        }
+        errors.add(new FieldError(name, "'" + v + "' is neither asc nor desc"));
+        return null;
+    }
+
     Paging paging() {
         Integer limit = integer("limit");
         Integer offset = integer("offset");

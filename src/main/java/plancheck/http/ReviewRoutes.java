@@ -33,14 +33,14 @@ final class ReviewRoutes implements Routes {
                         + " none", List.of(new FieldError("", "no body expected")));
             }
             Api.reply(ctx, 200, reviews.approve(resultId(ctx), Guard.actor(ctx))
-                    .thenApply(Views.Reported::of));
+                    .thenApply(r -> reviewed(ctx, r)));
         });
         router.post("/api/results/:id/return").handler(bodies).handler(ctx -> {
             new Query(ctx).done();
             long id = resultId(ctx);
             ReturnInput in = JsonBodies.read(ctx, ReturnInput.class);
             Api.reply(ctx, 200, reviews.returnResult(id, in.reason(), Guard.actor(ctx))
-                    .thenApply(Views.Reported::of));
+                    .thenApply(r -> reviewed(ctx, r)));
         });
         router.get("/api/reviews").handler(ctx -> {
             Query q = new Query(ctx);
@@ -48,6 +48,12 @@ final class ReviewRoutes implements Routes {
             q.done();
             Api.reply(ctx, 200, reviews.queue(Guard.actor(ctx), filter));
         });
+    }
+
+    /** The answer of a review; the live event names the result's commitment. */
+    private static Views.Reported reviewed(RoutingContext ctx, plancheck.service.Service.Reported r) {
+        ctx.put(EventRoutes.SUBJECT, r.result().commitmentId());
+        return Views.Reported.of(r);
     }
 
     private static long resultId(RoutingContext ctx) {

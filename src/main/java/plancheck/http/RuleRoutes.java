@@ -78,12 +78,36 @@ public final class RuleRoutes implements Routes {
         });
         router.post("/api/rules/validate").handler(Api.bodies(maxBodyBytes)).handler(this::validate);
         router.post("/api/rules/reload").handler(this::reload);
+        router.get("/api/decisions").handler(this::recent);
         router.get("/api/commitments/:id/decisions").handler(ctx -> {
             params(ctx, Set.of());
             String id = ctx.pathParam("id");
             json(ctx, decisions.of(id, district -> service.access().requireVisible(Guard.actor(ctx), district,
                     () -> new Rejected.NotFound(id))).thenApply(list -> Map.of("commitmentId", id, "decisions", list)));
         });
+    }
+
+    /** The district feed of status changes: {@code GET /api/decisions?district=&since=&limit=}, in scope. */
+    private void recent(RoutingContext ctx) {
+        Query q = new Query(ctx);
+        java.util.Set<String> districts = q.texts("district");
+        java.time.Instant since = q.instant("since", service.zone());
+        Query.Paging paging = q.paging();
+        q.done();
+        if (paging.offset() != 0) {
+            throw Problem.badRequest("bad-query", "Bad query parameters", "the feed takes no offset",
+                    List.of(new FieldError("offset", "not taken here: narrow by since")));
+        }
+        Service.Filter scoped = service.access().restrict(Guard.actor(ctx),
+                new Service.Filter(districts, null, null, null, null, null, null));
+        java.time.Instant from = since != null ? since
+                : service.today().minusDays(7).atStartOfDay(service.zone()).toInstant();
+        json(ctx, decisions.recent(scoped.districts(), from, paging.limit()).thenApply(list -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("since", from);
+            out.put("items", list);
+            return out;
+        }));
     }
 
     /**

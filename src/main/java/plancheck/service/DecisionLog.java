@@ -123,6 +123,41 @@ public final class DecisionLog implements AutoCloseable {
         });
     }
 
+    /** A status change with what the feed shows of its commitment. */
+    public record Recent(long seq, String commitmentId, String title, String district, String from, String to,
+            java.time.LocalDate asOf, String causeType, String causeRef, java.time.Instant at) {
+    }
+
+    /** Most changes one feed reads from the log before keeping those in scope. */
+    static final int FEED_SCAN = 5000;
+
+    /**
+     * The status changes recorded since {@code since} of commitments (live or retired) in {@code districts}
+     * (null: everywhere), newest first, at most {@code limit}.
+     */
+    public CompletableFuture<List<Recent>> recent(java.util.Set<String> districts, java.time.Instant since,
+            int limit) {
+        java.util.Set<String> within = districts == null ? null : service.districts().subtree(districts);
+        return CompletableFuture.supplyAsync(() -> {
+            List<Recent> out = new ArrayList<>();
+            java.util.Map<String, java.util.Optional<plancheck.domain.Commitment>> seen = new java.util.HashMap<>();
+            for (PolicyStore.Decision d : store.decisionsSince(since, FEED_SCAN)) {
+                java.util.Optional<plancheck.domain.Commitment> c = seen.computeIfAbsent(d.commitmentId(), id ->
+                        service.commitment(id).or(() -> service.store().commitment(id)
+                                .map(plancheck.store.Store.Stored::commitment)));
+                if (c.isEmpty() || within != null && !within.contains(c.get().district())) {
+                    continue;
+                }
+                out.add(new Recent(d.seq(), d.commitmentId(), c.get().title(), c.get().district(), d.from(), d.to(),
+                        d.asOf(), d.causeType(), d.causeRef(), d.at()));
+                if (out.size() == limit) {
+                    break;
+                }
+            }
+            return out;
+        }, worker);
+    }
+
     @Override
     public void close() {
         worker.shutdown();

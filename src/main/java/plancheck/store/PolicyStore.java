@@ -123,6 +123,27 @@ public final class PolicyStore {
         });
     }
 
+    /** The decisions recorded at or after {@code since}, newest first, at most {@code max}. */
+    public List<Decision> decisionsSince(Instant since, int max) {
+        return store.transaction(c -> {
+            List<Decision> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT seq, commitment_id, from_status, to_status, as_of,"
+                    + " rules_revision, fired, cause_type, cause_ref, recorded_at FROM decision"
+                    + " WHERE recorded_at >= ? ORDER BY recorded_at DESC, seq DESC")) {
+                ps.setObject(1, since.atOffset(ZoneOffset.UTC));
+                ps.setMaxRows(max);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new Decision(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getObject(5, LocalDate.class), rs.getString(6), read(rs.getString(7), NAMES),
+                                rs.getString(8), rs.getString(9), instant(rs, 10)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         return rs.getObject(column, OffsetDateTime.class).toInstant();
     }

@@ -21,5 +21,7 @@ export default {
     EXCEEDED: 'Exceeded', ACHIEVED: 'Achieved', BASICALLY_ACHIEVED: 'Basically achieved', ON_TRACK: 'On track',
     BEHIND: 'Behind', MISSED: 'Missed', NO_DATA: 'No data', ONGOING: 'Ongoing',
   },
+  retired: 'Retired', changes: 'What changed this week', attentionAll: 'Need attention (behind, missed, no data, warnings)',
+  cause_: { RESULT: 'result', COMMITMENT: 'revision', RULES: 'rules reload', DATE: 'date moved', LOAD: 'load' },
   errorWith: 'Error: ',
 };

@@ -18,5 +18,7 @@ export default {
     EXCEEDED: '超额完成', ACHIEVED: '已完成', BASICALLY_ACHIEVED: '基本完成', ON_TRACK: '序时推进',
     BEHIND: '进度滞后', MISSED: '未完成', NO_DATA: '未报送', ONGOING: '长期坚持',
   },
+  retired: '已撤销', changes: '本周变化', attentionAll: '需关注（滞后、未完成、未报送、预警）',
+  cause_: { RESULT: '报送结果', COMMITMENT: '修订', RULES: '规则更新', DATE: '日期推移', LOAD: '载入' },
   errorWith: '出错：',
 };

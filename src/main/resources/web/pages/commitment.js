@@ -3,7 +3,7 @@
 import { register, t, el, statusLabel, onLive, state, showError } from '../app.js';
 import { get, post, api, query } from '../api.js';
 import { COLOURS, REVIEW_COLOURS } from '../status.js';
-import { may } from '../roles.js';
+import { mayIn } from '../roles.js';
 import { light, meter } from './ledger.js';
 import { serverToday } from './dashboard.js';
 
@@ -28,18 +28,30 @@ async function sourceText(c) {
   return s.document ? get('/api/documents/' + encodeURIComponent(s.document)).catch(() => null) : null;
 }
 
-function historyChart(box, c, results) {
+/**
+ * The reported values against 序时进度 (linear from start to deadline, as the rules compute it): the expected value
+ * line from the baseline to the target, today's expected value marked, the target as a line.
+ */
+function historyChart(box, c, e, results, today) {
   const chart = window.echarts.init(box);
   const start = c.start || c.year + '-01-01';
   const end = c.deadline || c.year + '-12-31';
-  const counted = results.filter((r) => r.value !== null && r.value !== undefined && !r.correctedBy);
+  const counted = results.filter((r) => r.value !== null && r.value !== undefined && !r.correctedBy && r.review !== 'RETURNED')
+    .sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : 0));
+  const base = c.baseline || 0;
+  const numeric = c.target !== null && c.target !== undefined;
+  const expectedNow = numeric && e.expectedProgress !== undefined ? base + (c.target - base) * e.expectedProgress : null;
   chart.setOption({
-    tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 8, right: 16, top: 10, bottom: 40, containLabel: true },
-    xAxis: { type: 'time' }, yAxis: { type: 'value' },
+    tooltip: { trigger: 'axis' }, legend: { bottom: 0 }, grid: { left: 8, right: 16, top: 16, bottom: 40, containLabel: true },
+    xAxis: { type: 'time', min: start, max: end > today ? end : today }, yAxis: { type: 'value' },
     series: [
       { name: t('expected'), type: 'line', symbol: 'none', lineStyle: { type: 'dashed' }, itemStyle: { color: '#7b8794' },
-        data: c.target ? [[start, c.baseline || 0], [end, c.target]] : [] },
-      { name: t('reported'), type: 'line', itemStyle: { color: COLOURS.ON_TRACK }, data: counted.map((r) => [r.asOf, r.value]) },
+        data: numeric ? [[start, base], [end, c.target]] : [],
+        markLine: numeric ? { symbol: 'none', label: { formatter: t('target') + ' {c}' }, data: [{ yAxis: c.target }] } : undefined,
+        markPoint: expectedNow === null ? undefined : { symbolSize: 36, label: { fontSize: 10 },
+          data: [{ name: t('expected'), coord: [today, Math.round(expectedNow * 100) / 100], value: Math.round(expectedNow * 100) / 100 }] } },
+      { name: t('reported'), type: 'line', itemStyle: { color: COLOURS[e.status] || COLOURS.ON_TRACK },
+        data: counted.map((r) => [r.asOf, r.value]) },
     ],
   });
 }
@@ -58,7 +70,7 @@ function reportForm(c, today, refresh) {
     }
     try {
       await post('/api/commitments/' + encodeURIComponent(c.id) + '/results', body);
-      refresh();
+      refresh('result');
     } catch (err) {
       msg.textContent = err.message;
     }
@@ -67,82 +79,134 @@ function reportForm(c, today, refresh) {
   el('button', { id: 'r-submit', type: 'submit' }, t('submit')), msg);
 }
 
-function reviewButtons(r, refresh) {
-  if (!state.user || !may(state.user, 'review') || r.review !== 'SUBMITTED') {
+function reviewButtons(r, may, refresh) {
+  // nobody reviews their own report (the server refuses it too)
+  if (!state.user || !may('review') || r.review !== 'SUBMITTED' || r.reportedBy === state.user.login) {
     return null;
   }
   const reason = el('input', { class: 'return-reason', placeholder: t('reason'), size: 10 });
-  return el('span', {}, el('button', { class: 'approve', on: { click: () => post('/api/results/' + r.id + '/approve').then(refresh, alert) } }, t('approve')),
-    ' ', reason, el('button', { class: 'return', on: { click: () => post('/api/results/' + r.id + '/return', { reason: reason.value }).then(refresh, (e) => alert(e.message)) } }, t('return')));
+  return el('span', {}, el('button', { class: 'approve', on: { click: () => post('/api/results/' + r.id + '/approve').then(() => refresh('review'), (e) => alert(e.message)) } }, t('approve')),
+    ' ', reason, el('button', { class: 'return', on: { click: () => post('/api/results/' + r.id + '/return', { reason: reason.value }).then(() => refresh('review'), (e) => alert(e.message)) } }, t('return')));
 }
 
-function planActions(c, refresh) {
-  const out = el('div', { class: 'panel' });
+function planActions(c, may, refresh) {
+  const out = el('div', { class: 'panel', id: 'plan-actions' });
   const reason = el('input', { id: 'c-reason', placeholder: t('reason') });
-  if (may(state.user, 'plan')) {
+  const msg = el('span', { class: 'error', id: 'c-error' });
+  const fail = (e) => { msg.textContent = e.message; };
+  if (may('plan')) {
     const target = el('input', { id: 'c-target', type: 'number', step: 'any', value: c.target ?? '' });
     out.append(el('label', {}, t('target'), target), ' ', el('button', { id: 'c-revise', on: { click: async () => {
       const { id, revision, ...rest } = c;
       await api('PUT', '/api/commitments/' + encodeURIComponent(id), { ...rest, id, target: target.value === '' ? null : Number(target.value), reason: reason.value })
-        .then(refresh, (e) => alert(e.message));
+        .then(() => refresh('revision'), fail);
     } } }, t('revise')), ' ');
   }
-  if (may(state.user, 'close')) {
+  if (may('close')) {
     out.append(el('button', { id: 'c-retire', on: { click: () => api('DELETE', '/api/commitments/' + encodeURIComponent(c.id) + query({ reason: reason.value }))
-      .then(() => { location.hash = '#/ledger'; }, (e) => alert(e.message)) } }, t('retire')), ' ');
+      .then(() => refresh('retire'), fail) } }, t('retire')), ' ');
   }
   if (out.children.length) {
     out.prepend(el('h3', {}, t('revise') + ' / ' + t('retire')));
-    out.append(reason);
+    out.append(reason, ' ', msg);
     return out;
   }
   return null;
 }
 
 let drawing = 0;
+let context = null; // what a page shows that changes rarely: today and the district tree, read once
 
-async function render(main, id) {
-  const mine = ++drawing;
+async function pageContext() {
+  if (!context) {
+    context = Promise.all([serverToday(), get('/api/districts')]).then(([today, districts]) => ({
+      today, parentOf: Object.fromEntries(districts.map((d) => [d.id, d.parent])) }));
+  }
+  return context;
+}
+
+/**
+ * Reads only what a change can have changed: a result or a review → the evaluation and the results; a revision →
+ * the commitment, its evaluation and revisions too; the report text once per page.
+ */
+async function fetchParts(id, shown, change) {
   const enc = encodeURIComponent(id);
-  const [c, e, results, revs, today] = await Promise.all([get('/api/commitments/' + enc), get('/api/evaluations/' + enc),
-    get('/api/commitments/' + enc + '/results'), get('/api/commitments/' + enc + '/revisions'), serverToday()]);
-  const text = await sourceText(c);
+  const all = !shown || change === 'revision' || change === 'all';
+  const [c, e, results, revs] = await Promise.all([all ? get('/api/commitments/' + enc) : shown.c,
+    get('/api/evaluations/' + enc), get('/api/commitments/' + enc + '/results'),
+    all ? get('/api/commitments/' + enc + '/revisions') : shown.revs]);
+  const text = shown && shown.c.source === c.source ? shown.text : await sourceText(c);
+  return { c, e, results, revs, text };
+}
+
+function retiredPage(main, revs) {
+  const last = revs.revisions[revs.revisions.length - 1];
+  main.replaceChildren(el('section', { id: 'commitment', 'data-retired': 'true' },
+    el('h2', {}, last ? last.commitment.title : revs.commitmentId), el('p', { id: 'retired', class: 'error' },
+      t('retired') + ' ' + revs.retired.at.slice(0, 10) + ' · ' + (revs.retired.by || '') + ' · ' + (revs.retired.reason || '')),
+    el('div', { class: 'panel' }, el('h3', {}, t('revisions')), el('ul', {}, revs.revisions.map((r) => el('li', {},
+      '#' + r.revision + ' ' + r.at.slice(0, 10) + ' ' + (r.by || '') + ' ' + (r.reason || '')))))));
+}
+
+async function render(main, id, change) {
+  const mine = ++drawing;
+  if (change === 'retire') {
+    const revs = await get('/api/commitments/' + encodeURIComponent(id) + '/revisions');
+    if (mine === drawing) {
+      main.shown = null;
+      retiredPage(main, revs);
+    }
+    return;
+  }
+  const [{ today, parentOf }, parts] = await Promise.all([pageContext(), fetchParts(id, main.shown, change)]);
   if (mine !== drawing) {
     return; // a later render (a live event, a refresh) draws the page
   }
-  const refresh = () => render(main, id).catch((err) => showError(main, err));
+  main.shown = parts;
+  const { c, e, results, revs, text } = parts;
+  const may = (action) => mayIn(state.user, action, c.district, parentOf);
+  const refresh = (what) => render(main, id, what || 'result').catch((err) => showError(main, err));
   const stages = Object.entries(c.plannedStages || {}).map(([s, d]) => s + ' ' + d).join('，');
   const chartBox = el('div', { class: 'chart', id: 'chart-history' });
-  main.replaceChildren(el('section', { id: 'commitment', 'data-status': e.status },
+  main.replaceChildren(el('section', { id: 'commitment', 'data-status': e.status, 'data-revision': c.revision },
     el('h2', {}, light(e.status), c.title, ' ', el('span', { class: 'badge', style: 'background:' + COLOURS[e.status] }, statusLabel(e.status))),
     el('p', { class: 'muted' }, [c.districtName || c.district, c.year, c.category, c.owner].filter(Boolean).join(' · ')),
     el('div', { class: 'grid' },
       el('div', { class: 'panel' }, el('h3', {}, t('target')),
-        el('p', {}, c.kind, ' ', c.target ?? '', c.unit || '', c.deadline ? ' · ' + t('deadline') + ' ' + c.deadline : ''),
+        el('p', { id: 'target' }, c.kind, ' ', c.target ?? '', c.unit || '', c.deadline ? ' · ' + t('deadline') + ' ' + c.deadline : ''),
         stages ? el('p', {}, t('stages') + '：' + stages) : null, meter(e),
         el('h3', {}, t('explanation')), el('p', { id: 'explanation' }, state.lang === 'zh' ? e.explanation.zh : e.explanation.en),
         el('h3', {}, t('firedRules')), el('ul', {}, e.firedRules.map((r) => el('li', {}, r))),
         el('h3', {}, t('warnings')), e.warnings.length ? el('ul', {}, e.warnings.map((w) => el('li', {}, w.code + ' ', state.lang === 'zh' ? w.zh : w.en))) : el('p', {}, t('none'))),
       el('div', { class: 'panel' }, el('h3', {}, t('quote')), text ? highlighted(text, c) : el('p', {}, (c.source && c.source.quote) || t('none')))),
     el('div', { class: 'panel' }, el('h3', {}, t('history')), chartBox,
-      el('table', { id: 'results' }, el('tbody', {}, results.map((r) => el('tr', { 'data-result': r.id },
+      el('div', { class: 'scroll' }, el('table', { id: 'results' }, el('tbody', {}, results.map((r) => el('tr', { 'data-result': r.id, 'data-review': r.review || '' },
         el('td', {}, r.asOf), el('td', {}, r.value ?? (r.stage || '') + (r.done ? ' ✓' : '')), el('td', {}, r.reportedBy),
         el('td', {}, r.note || '', r.corrects ? ' ↺#' + r.corrects + ' ' + (r.reason || '') : '', r.correctedBy ? ' (→#' + r.correctedBy + ')' : ''),
         el('td', { class: 'review' }, r.review ? el('span', { class: 'badge', style: 'background:' + REVIEW_COLOURS[r.review] }, t('reviewState')[r.review]) : '',
-          r.reviewReason ? ' ' + r.reviewReason : ''), el('td', {}, reviewButtons(r, refresh))))))),
-    may(state.user, 'report') ? reportForm(c, today, refresh) : null,
-    planActions(c, refresh),
-    el('div', { class: 'panel' }, el('h3', {}, t('revisions')), el('ul', {}, revs.revisions.map((r) => el('li', {},
-      '#' + r.revision + ' ' + r.at.slice(0, 10) + ' ' + (r.by || '') + ' ' + (r.reason || ''))),
-    revs.retired ? el('li', {}, t('retire') + ' ' + revs.retired.at.slice(0, 10) + ' ' + revs.retired.reason) : null))));
-  historyChart(chartBox, c, results);
+          r.reviewReason ? el('span', { class: 'review-reason' }, ' ' + r.reviewReason) : ''), el('td', {}, reviewButtons(r, may, refresh)))))))),
+    may('report') ? reportForm(c, today, refresh) : null,
+    planActions(c, may, refresh),
+    el('div', { class: 'panel' }, el('h3', {}, t('revisions')), el('ul', { id: 'revisions' }, revs.revisions.map((r) => el('li', {},
+      '#' + r.revision + ' ' + r.at.slice(0, 10) + ' ' + (r.by || '') + ' ' + (r.reason || '')))))));
+  historyChart(chartBox, c, e, results, today);
 }
 
 register('c', async (main, id) => {
-  await render(main, id);
+  main.shown = null;
+  try {
+    await render(main, id, 'all');
+  } catch (err) {
+    if (err.status !== 410) {
+      throw err;
+    }
+    await render(main, id, 'retire');
+  }
   onLive((type, data) => {
-    if (!data.commitmentId || data.commitmentId === id) {
-      render(main, id).catch((err) => showError(main, err));
+    if (data.commitmentId === id) {
+      render(main, id, data.kind).catch((err) => showError(main, err));
+    } else if (!data.commitmentId) {
+      render(main, id, 'all').catch((err) => showError(main, err));
     }
   });
 });

@@ -1,9 +1,9 @@
 // 总览: district tree, year, asOf slider, tiles and charts; redrawn when a live event arrives.
 import { register, t, el, statusLabel, onLive, go } from '../app.js';
 import { get, query } from '../api.js';
-import { STATUSES, COLOURS, ATTENTION } from '../status.js';
+import { STATUSES, COLOURS } from '../status.js';
 
-export const view = { district: null, year: null, asOf: null };
+export const view = { district: null, year: null, asOf: null, today: null };
 const charts = [];
 
 export async function serverToday() {
@@ -13,6 +13,15 @@ export async function serverToday() {
 
 function pct(x) {
   return x === null || x === undefined ? '—' : (Math.round(x * 1000) / 10) + '%';
+}
+
+/** The asOf the ledger is read at: none for today (from the live index rather than computed aside). */
+export function ledgerAsOf() {
+  return view.asOf && view.asOf !== view.today ? view.asOf : '';
+}
+
+function light(status) {
+  return el('span', { class: 'light', style: 'background:' + COLOURS[status] });
 }
 
 function tree(districts, onPick) {
@@ -47,14 +56,21 @@ function stacked(chart, groups) {
 
 async function draw(root, today) {
   const q = { district: view.district, year: view.year, asOf: view.asOf };
-  const [card, series] = await Promise.all([get('/api/scorecard' + query(q)),
-    get('/api/scorecard/series' + query({ district: view.district, year: view.year }))]);
-  const attention = ATTENTION.reduce((n, s) => n + card.byStatus[s], 0);
+  // the server says what needs attention (BEHIND, MISSED, NO_DATA or a warning): the tile counts its ledger rows
+  const [card, series, attention, changes] = await Promise.all([get('/api/scorecard' + query(q)),
+    get('/api/scorecard/series' + query({ district: view.district, year: view.year })),
+    get('/api/ledger' + query({ ...q, asOf: ledgerAsOf(), attention: 'true', limit: 1 })),
+    get('/api/decisions' + query({ district: view.district, limit: 30 }))]);
   const tiles = root.querySelector('.tiles');
-  tiles.replaceChildren(...[['total', card.total, 'tile-total'], ['completionRate', pct(card.completionRate), 'tile-completion'],
-    ['onPaceRate', pct(card.onPaceRate), 'tile-onpace'], ['attention', attention, 'tile-attention']]
-    .map(([k, v, id]) => el('div', { class: 'tile', id, on: { click: () => go('#/ledger' + (k === 'attention' ? '/BEHIND' : '')) } },
+  tiles.replaceChildren(...[['total', card.total, 'tile-total', ''], ['completionRate', pct(card.completionRate), 'tile-completion', ''],
+    ['onPaceRate', pct(card.onPaceRate), 'tile-onpace', ''], ['attention', attention.total, 'tile-attention', '/attention']]
+    .map(([k, v, id, link]) => el('div', { class: 'tile', id, on: { click: () => go('#/ledger' + link) } },
       el('div', { class: 'k' }, t(k)), el('div', { class: 'v' }, v))));
+  root.querySelector('#changes').replaceChildren(...(changes.items.length ? changes.items.map((d) => el('li', { 'data-id': d.commitmentId },
+    el('a', { href: '#/c/' + encodeURIComponent(d.commitmentId) }, d.title || d.commitmentId), ' ',
+    d.from ? [light(d.from), statusLabel(d.from), ' → '] : null, d.to ? [light(d.to), statusLabel(d.to)] : t('retire'),
+    el('span', { class: 'muted' }, ' · ' + (t('cause_')[d.causeType] || d.causeType) + ' · ' + d.at.slice(0, 10))))
+    : [el('li', { class: 'muted' }, t('empty'))]));
   const [donut, cat, owner, dist, line] = charts;
   donut.setOption({
     tooltip: { trigger: 'item' }, legend: { type: 'scroll', bottom: 0 },
@@ -87,6 +103,7 @@ register('dashboard', async (main) => {
   const today = await serverToday();
   const [districts] = await Promise.all([get('/api/districts')]);
   view.year = view.year || Number(today.slice(0, 4));
+  view.today = today;
   const root = el('section', { id: 'dashboard' });
   root.names = Object.fromEntries(districts.map((d) => [d.id, d.name]));
   const last = () => (String(view.year) === today.slice(0, 4) ? today : view.year + '-12-31');
@@ -109,7 +126,8 @@ register('dashboard', async (main) => {
   const pick = (id) => { view.district = id; go('#/dashboard/' + Date.now()); };
   root.append(el('div', { class: 'bar' }, el('label', {}, t('year'), yearSel), el('label', {}, t('asOf'), slider, asOfLabel),
     el('span', { class: 'muted', id: 'live' }, '● ' + t('live'))),
-  el('div', { class: 'layout' }, tree(districts, pick), el('div', {}, el('div', { class: 'tiles' }), el('div', { class: 'grid' }, boxes))));
+  el('div', { class: 'layout' }, tree(districts, pick), el('div', {}, el('div', { class: 'tiles' }), el('div', { class: 'grid' }, boxes,
+    el('div', { class: 'panel' }, el('h3', {}, t('changes')), el('ul', { id: 'changes', class: 'changes' }))))));
   main.append(root);
   charts.splice(0).forEach((c) => c.dispose());
   boxes.forEach((b) => charts.push(window.echarts.init(b.querySelector('.chart'))));

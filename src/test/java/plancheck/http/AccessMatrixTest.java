@@ -156,7 +156,8 @@ class AccessMatrixTest {
                     OutOfScope.FORBIDDEN_403);
             case "POST /api/commitments/batch" -> new Call(m, rule.path(), "[" + commitment("batch-" + n, district)
                     + "]", 201, OutOfScope.FORBIDDEN_403);
-            case "GET /api/commitments", "GET /api/evaluations", "GET /api/scorecard", "GET /api/reviews" ->
+            case "GET /api/commitments", "GET /api/evaluations", "GET /api/scorecard", "GET /api/reviews",
+                    "GET /api/ledger", "GET /api/decisions" ->
                     new Call(m, rule.path() + "?district=" + district, null, 200, OutOfScope.FORBIDDEN_403);
             case "GET /api/commitments/:id", "GET /api/commitments/:id/revisions",
                     "GET /api/commitments/:id/results", "GET /api/evaluations/:id" ->

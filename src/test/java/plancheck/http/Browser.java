@@ -57,6 +57,8 @@ final class Browser implements AutoCloseable {
 
     WebDriverWait waitFor() {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        // pages redraw whole sections: an element found a moment ago may be replaced before it is read
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         // what the page showed, so a failure says why (an error message on the page, a wrong page)
         wait.withMessage(() -> driver.getCurrentUrl() + " shows: " + driver.findElement(By.tagName("body")).getText());
         return wait;

@@ -14,7 +14,7 @@ import plancheck.dataset.DatasetLoader;
 import plancheck.domain.Role;
 
 /**
- * Screenshots of the dashboard, the ledger and the import page into docs/screenshots/ (run by
+ * Screenshots of the dashboard, the ledger, a commitment and the import page into docs/screenshots/ (run by
  * docs/screenshots.sh): a server on the reference data set and the demo scenario, at the tests' fixed today
  * (2025-06-30), seen by an admin at 1366×768.
  */
@@ -35,9 +35,25 @@ public final class Screenshots {
                         && !"0".equals(d.findElement(By.id("dashboard")).getAttribute("data-total")));
                 Thread.sleep(1500); // the charts' entry animation
                 shot(b, out.resolve("dashboard.png"));
+                // the ledger of every district in 2024 (the year the seeds' summaries report on), the latest reports
+                // first; then the commitment reported last
+                b.find("#tree > a").click();
+                b.waitFor().until(d -> d.findElements(By.cssSelector("#tree > a.on")).size() == 1);
+                new org.openqa.selenium.support.ui.Select(b.find("#year")).selectByValue("2024");
+                b.waitFor().until(d -> d.findElement(By.id("asof-label")).getText().startsWith("2024"));
                 b.open("ledger");
                 b.find("#ledger-rows tr[data-id]");
+                b.find("th[data-sort=lastReport]").click();
+                b.waitFor().until(d -> d.findElement(By.cssSelector("th[data-sort=lastReport]")).getText().contains("▲"));
+                b.find("th[data-sort=lastReport]").click();
+                b.waitFor().until(d -> d.findElement(By.cssSelector("th[data-sort=lastReport]")).getText().contains("▼"));
+                Thread.sleep(500);
                 shot(b, out.resolve("ledger.png"));
+                b.find("#ledger-rows tr[data-id]").click();
+                b.find("#chart-history canvas");
+                Thread.sleep(1500);
+                b.driver.executeScript("window.scrollTo(0, 0)");
+                shot(b, out.resolve("commitment.png"));
                 b.open("import");
                 b.fill("#import-input", Files.readString(Path.of("data/seeds/003_af213d65b87cb190.txt")));
                 b.fill("#import-document", "003_af213d65b87cb190");
