@@ -33,6 +33,63 @@ final class Owners {
             + Words.alternation("owner-lead-verbs") + "|"
             + Words.alternation("owner-headers") + "|" + Words.alternation("lead-headers"));
 
+    private static final int OWNER_REACH = 120;
+    /** How far an item's paragraph may run to the bracket that names its owner once, at its end. */
+    private static final int PARAGRAPH_REACH = 600;
+
+    /**
+     * Who the text names for a clause: in its sentence (由区住建局负责, 责任单位：…, a bracket right after it), else in
+     * the bracket that closes its paragraph, where a 实事 item names (牵头领导：…，责任单位：…) once for all its
+     * sentences.
+     */
+    static Named of(String text, Clause clause) {
+        Named named = in(sentence(text, clause));
+        if (named.owner() != null) {
+            return named;
+        }
+        Named item = in(closingBracket(text, clause.end()));
+        return item.owner() != null ? item : named;
+    }
+
+    /**
+     * The sentence a clause stands in, up to its end: where 由区住建局负责 or 责任单位：… is written. At most
+     * {@link #OWNER_REACH} characters either side, so text without sentence ends is not read again for every clause.
+     */
+    private static String sentence(String t, Clause clause) {
+        int limit = Math.min(t.length(), clause.end() + OWNER_REACH);
+        int end = clause.end();
+        while (end < limit && "。；;\n".indexOf(t.charAt(end)) < 0) {
+            end++;
+        }
+        // （市医疗保障局） right after the sentence names who does it
+        int bracket = end + 1;
+        if (bracket < t.length() && "（(".indexOf(t.charAt(bracket)) >= 0) {
+            int close = t.indexOf(t.charAt(bracket) == '（' ? '）' : ')', bracket);
+            if (close > 0 && close - bracket <= OWNER_REACH) {
+                end = close + 1;
+            }
+        }
+        return t.substring(Math.max(clause.sentenceStart(), clause.start() - OWNER_REACH), end);
+    }
+
+    /** The bracket the paragraph from {@code from} ends with (before its line end and a last 。), else "". */
+    private static String closingBracket(String t, int from) {
+        int end = t.indexOf('\n', from);
+        end = end < 0 ? t.length() : end;
+        if (end - from > PARAGRAPH_REACH) {
+            return "";
+        }
+        int last = end - 1;
+        while (last >= from && (NormalizedText.isSpace(t.charAt(last)) || t.charAt(last) == '。')) {
+            last--;
+        }
+        if (last < from || "）)".indexOf(t.charAt(last)) < 0) {
+            return "";
+        }
+        int open = Math.max(t.lastIndexOf('（', last), t.lastIndexOf('(', last));
+        return open < from ? "" : t.substring(open, last + 1);
+    }
+
     static Named in(String text) {
         if (!TRIGGER.matcher(text).find()) {
             return Named.NONE;

@@ -68,6 +68,8 @@ public final class SectionFinder {
         Predicate<Line> endsPlan = isSummary.or(isProblems);
         Integer fallbackYear = summary.map(s -> s.year() == null ? null : s.year() + 1).orElseGet(() -> latestYear(original));
         Optional<Section> plan = first(headings, original, isPlan, fallbackYear, endsPlan, endsPlan);
+        Optional<Section> summaryFound = summary;
+        plan = plan.map(p -> withTargetsBefore(original, headings, p, summaryFound.orElse(null)));
         if (plan.isEmpty()) {
             plan = first(headings, original, l -> l.level == 1 && FOLLOW_UP.matcher(l.compact).find(), fallbackYear,
                     endsPlan, endsPlan);
@@ -128,6 +130,32 @@ public final class SectionFinder {
             return Optional.empty();
         }
         return Optional.of(new Section(m.group(1), latestYear(original), m.end(), original.length()));
+    }
+
+    /**
+     * 今年主要预期目标是：… standing between the heading before and the plan heading (三、2024年主要工作安排, whose
+     * 围绕上述目标 refers back to it) is the plan's own opening, unless it lies inside the summary.
+     */
+    private static Section withTargetsBefore(String original, List<Line> headings, Section plan, Section summary) {
+        Line heading = null;
+        int lower = 0;
+        for (Line l : headings) {
+            if (l.end >= plan.start()) {
+                break;
+            }
+            lower = heading == null ? 0 : heading.end;
+            heading = l;
+        }
+        if (heading == null) {
+            return plan;
+        }
+        Matcher m = INLINE_PLAN.matcher(original).region(lower, heading.start);
+        int opening = -1;
+        while (m.find()) {
+            boolean inSummary = summary != null && m.start() >= summary.start() && m.start() < summary.end();
+            opening = inSummary ? opening : m.end();
+        }
+        return opening < 0 ? plan : new Section(plan.heading(), plan.year(), opening, plan.end());
     }
 
     /** A document titled as a plan alone ("2024年工作要点") is all plan. */

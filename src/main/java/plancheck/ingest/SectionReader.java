@@ -188,7 +188,7 @@ abstract class SectionReader<T> {
     /** Where the enumeration item holding a quantity ends: 8条道路建设|和东片区3条道路立项. */
     private static int itemEnd(String c, int from, int segEnd) {
         for (int i = from; i < segEnd; i++) {
-            if ("、和".indexOf(c.charAt(i)) >= 0 && !QuantityParser.insideQuotes(c, i)) {
+            if ("、和".indexOf(c.charAt(i)) >= 0 && !Quotes.inside(c, i)) {
                 return i;
             }
         }
@@ -198,7 +198,7 @@ abstract class SectionReader<T> {
     /** Where the enumeration item holding a quantity starts: 8条道路建设和|东片区3条道路立项. */
     private static int itemStart(String c, int segStart, int to) {
         for (int i = to - 1; i >= segStart; i--) {
-            if ("、和".indexOf(c.charAt(i)) >= 0 && !QuantityParser.insideQuotes(c, i)) {
+            if ("、和".indexOf(c.charAt(i)) >= 0 && !Quotes.inside(c, i)) {
                 return i + 1;
             }
         }

@@ -220,4 +220,61 @@ class ReportsFromElsewhereTest {
         assertThat(r.planYear()).isEqualTo(2024);
         assertThat(r.commitments()).isNotEmpty();
     }
+
+    @Test
+    void givenTheTargetsParagraphBeforeThePlanHeadingThenItsFiguresArePlanToo() {
+        String text = """
+                今年主要预期目标是：地区生产总值增长6%左右，城镇调查失业率控制在5.5%以内。
+                三、2024年主要工作安排
+                围绕上述目标，新建口袋公园12个。
+                """;
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::target, Commitment::unit)
+                .containsExactly(tuple(Kind.EXACT, 6.0, "%"), tuple(Kind.AT_MOST, 5.5, "%"),
+                        tuple(Kind.AT_LEAST, 12.0, "个"));
+    }
+
+    @Test
+    void givenTargetsInsideTheSummaryBeforeThePlanHeadingThenTheyStayOutOfThePlan() {
+        String text = """
+                一、2023年工作回顾
+                去年确定的主要预期目标是：地区生产总值增长6%左右。
+                二、2024年工作安排
+                新建口袋公园12个。
+                """;
+        assertThat(commitments(text)).extracting(Commitment::target).containsExactly(12.0);
+    }
+
+    @Test
+    void givenAnItemNamingItsOwnerOnceAtItsEndThenEverySentenceOfTheItemTakesIt() {
+        String text = """
+                2024年十大民生实事项目
+                1.养老服务提升工程。新建10家老年食堂；创建康养联合体3家。（牵头领导：王五，责任单位：区民政局）
+                2.道路提升工程。新建停车位500个。
+                """;
+        assertThat(commitments(text)).extracting(Commitment::target, Commitment::owner, Commitment::lead)
+                .containsExactly(tuple(10.0, "区民政局", "王五"), tuple(3.0, "区民政局", "王五"),
+                        tuple(500.0, null, null));
+    }
+
+    @Test
+    void givenTheUnitNamedBeforeTheFigureThenTheFigureTakesIt() {
+        String text = "2025年民生实事\n全年助餐配送餐服务人次达200万以上。";
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::target, Commitment::unit)
+                .containsExactly(tuple(Kind.AT_LEAST, 2_000_000.0, "人次"));
+    }
+
+    @Test
+    void givenAnIncomeBarOfTheThingsCountedThenOnlyTheCountIsATarget() {
+        String text = "2025年工作计划\n新增3个村集体收入超过10万元。力争实现20%的村集体年收入超30万元。";
+        assertThat(commitments(text)).extracting(Commitment::target, Commitment::unit)
+                .containsExactly(tuple(3.0, "个"), tuple(20.0, "%"));
+    }
+
+    @Test
+    void givenAHallNamedWithItsBuildingThenItIsOneProject() {
+        List<CommitmentCandidate> c = importer.importText("2024年工作计划\n建设投用江口中学、第一中学教学楼及报告厅。",
+                "test", "constructed").commitments();
+        assertThat(c).extracting(CommitmentCandidate::project, x -> x.commitment().stage())
+                .containsExactly(tuple("江口中学", Stage.IN_USE), tuple("第一中学教学楼及报告厅", Stage.IN_USE));
+    }
 }
