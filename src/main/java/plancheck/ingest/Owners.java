@@ -48,7 +48,32 @@ final class Owners {
             return named;
         }
         Named item = in(closingBracket(text, clause.end()));
+        if (item.owner() == null) {
+            item = in(closingOwnerSentence(text, clause.end()));
+        }
         return item.owner() != null ? item : named;
+    }
+
+    private static final Pattern OWNER_SENTENCE = Pattern.compile("^\\s*(?:" + Words.alternation("owner-headers")
+            + ")[:：]");
+
+    /** 主办单位：县建发公司，协办单位：…。 closing an item's paragraph: the owner of the item's sentences before it. */
+    private static String closingOwnerSentence(String t, int from) {
+        int end = t.indexOf('\n', from);
+        end = end < 0 ? t.length() : end;
+        if (end - from > PARAGRAPH_REACH) {
+            return "";
+        }
+        int last = end - 1;
+        while (last >= from && (NormalizedText.isSpace(t.charAt(last)) || t.charAt(last) == '。')) {
+            last--;
+        }
+        int start = Math.max(t.lastIndexOf('。', last), t.lastIndexOf('；', last)) + 1;
+        if (start <= from) {
+            return "";
+        }
+        String sentence = t.substring(start, last + 1);
+        return OWNER_SENTENCE.matcher(sentence).find() ? sentence : "";
     }
 
     /**
@@ -94,7 +119,7 @@ final class Owners {
         if (!TRIGGER.matcher(text).find()) {
             return Named.NONE;
         }
-        String owner = first(LABELLED, text);
+        String owner = withoutNextHeader(first(LABELLED, text));
         if (owner == null) {
             owner = first(BY, text);
         }
@@ -105,6 +130,25 @@ final class Owners {
             owner = first(BRACKETED, text);
         }
         return owner == null && first(LEAD, text) == null ? Named.NONE : new Named(owner, first(LEAD, text));
+    }
+
+    private static final java.util.List<String> HEADERS = java.util.stream.Stream.of("partner-headers", "lead-headers")
+            .flatMap(h -> Words.list(h).stream()).toList();
+
+    /** 县建发公司，协办单位：…: the owner list stops where the next header begins (协办 ends like a unit). */
+    private static String withoutNextHeader(String owner) {
+        if (owner == null) {
+            return null;
+        }
+        String[] items = owner.split("[、,，]");
+        StringBuilder b = new StringBuilder();
+        for (String item : items) {
+            if (HEADERS.stream().anyMatch(h -> h.startsWith(item))) {
+                break;
+            }
+            b.append(b.length() == 0 ? "" : owner.substring(b.length(), b.length() + 1)).append(item);
+        }
+        return b.length() == 0 ? null : b.toString();
     }
 
     private static String first(Pattern p, String text) {

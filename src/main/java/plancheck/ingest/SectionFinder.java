@@ -42,6 +42,8 @@ public final class SectionFinder {
     private static final Pattern FOLLOW_UP = Pattern.compile(Words.alternation("follow-up-words") + "|巩固.{0,8}成果");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年");
     private static final int MAX_HEADING = 40;
+    /** A bulleted heading line (■ 2025年主要预期目标) is read without its bullet. */
+    private static final Pattern BULLET = Pattern.compile("^[●■◆▲•▪★]+");
     /** Enumerated headings first; a bare line is taken only when no enumerated heading names the part. */
     private static final int[] LEVEL_PREFERENCE = {1, 2, 0};
 
@@ -162,6 +164,8 @@ public final class SectionFinder {
     private static Optional<Section> wholeDocumentPlan(String original) {
         int start = 0;
         int seen = 0;
+        // a page that puts its headline after the lead paragraph: the title covers the body above it too
+        boolean bodyAbove = false;
         while (start < original.length() && seen < TITLE_LINES) {
             int end = original.indexOf('\n', start);
             if (end < 0) {
@@ -174,8 +178,9 @@ public final class SectionFinder {
                         && !SUMMARY.matcher(compact).find()) {
                     Integer year = yearOf(compact);
                     return Optional.of(new Section(compact, year != null ? year : latestYear(original),
-                            Math.min(end + 1, original.length()), original.length()));
+                            bodyAbove ? 0 : Math.min(end + 1, original.length()), original.length()));
                 }
+                bodyAbove |= compact.indexOf('。') >= 0;
             }
             start = end + 1;
         }
@@ -210,7 +215,7 @@ public final class SectionFinder {
             if (end < 0) {
                 end = original.length();
             }
-            String compact = compact(original.substring(start, end));
+            String compact = BULLET.matcher(compact(original.substring(start, end))).replaceFirst("");
             if (!compact.isEmpty() && compact.length() <= MAX_HEADING) {
                 int level = TOP.matcher(compact).find() ? 1 : SUB.matcher(compact).find() ? 2 : 0;
                 boolean bare = level == 0 && compact.length() <= 20 && compact.matches("^(?:(?:19|20)\\d{2}年)?[^，。,]*$")

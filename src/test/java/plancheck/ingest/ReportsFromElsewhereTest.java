@@ -277,4 +277,55 @@ class ReportsFromElsewhereTest {
         assertThat(c).extracting(CommitmentCandidate::project, x -> x.commitment().stage())
                 .containsExactly(tuple("江口中学", Stage.IN_USE), tuple("第一中学教学楼及报告厅", Stage.IN_USE));
     }
+
+    @Test
+    void givenAPageWhoseHeadlineFollowsTheBodyThenTheBodyIsReadAsPlan() {
+        String text = "县政府将重点抓好10件民生实事。分别是: (1)新建便民市场5处。 (2)新增停车位400个以上。\n"
+                + "【直击两会】县政府2020年将为民办好10件民生实事\n";
+        assertThat(commitments(text)).extracting(Commitment::target, Commitment::unit)
+                .containsExactly(tuple(5.0, "处"), tuple(400.0, "个"));
+    }
+
+    @Test
+    void givenBulletedLinesUnderBulletedHeadingsThenLastYearsResultsStayOutOfThePlan() {
+        String text = """
+                ■ 2024年成绩单
+                ●粮食总产达到557亿斤
+                ■ 2025年经济社会发展的主要预期目标
+                ●经济增长6%左右
+                ●城镇新增就业70万人以上
+                """;
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::target)
+                .containsExactly(tuple(Kind.EXACT, 6.0), tuple(Kind.AT_LEAST, 700_000.0));
+    }
+
+    @Test
+    void givenAnOwnerSentenceClosingTheItemThenTheItemTakesItsFirstUnit() {
+        String text = """
+                2021年为民办实事工作计划
+                (3)动建含光人行隧道工程。
+                主办单位:县建发公司,协办单位:住建局、江南镇。
+                """;
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::stage, Commitment::owner)
+                .containsExactly(tuple(Kind.MILESTONE, Stage.STARTED, "县建发公司"));
+    }
+
+    @Test
+    void givenAOneCellALineTableWithGroupHeadingsThenRowsAfterAGroupTakeTheirLeadUnit() {
+        // the 责任领导 cell (a person's name on a line of its own) is not told from other cells by what it holds
+        String text = String.join("\n", "2024年政府工作报告主要工作任务分解表", "序号", "主要工作举措", "牵头单位", "配合单位",
+                "责任领导", "一、做大做强主导产业", "1", "推动甲项目的开工建设。", "区发展改革局", "区财政局", "张三");
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::owner)
+                .containsExactly(tuple(Kind.MILESTONE, "区发展改革局"));
+    }
+
+    @Test
+    void givenFiguresSayingWhereAndForWhomThenOnlyWhatIsDeliveredIsATarget() {
+        String text = "2025年民生实事\n在17个乡镇硬化道路10万平方米,惠及17个乡镇。改造线路200公里,受益群众5万人。"
+                + "惠及不少于10000个家庭。有效改善9万人口的饮水安全问题。"
+                + "推动红澄九璞等25个楼盘商品房销售面积50万平方米以上。财政补差水平按省定最低标准的80%确定。";
+        assertThat(commitments(text)).extracting(Commitment::target, Commitment::unit)
+                .containsExactly(tuple(10.0, "万平方米"), tuple(200.0, "公里"), tuple(10000.0, "个"),
+                        tuple(50.0, "万平方米"));
+    }
 }
