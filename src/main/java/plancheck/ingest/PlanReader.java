@@ -99,6 +99,11 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
     }
 
     @Override
+    List<QuantityParser.Found> screened(String clause, List<QuantityParser.Found> found) {
+        return Scopes.marked(clause, found); // a summary's 受益群众1000人 is a result, a plan's is no target
+    }
+
+    @Override
     boolean needsMetric() {
         return false;
     }

@@ -95,7 +95,7 @@ public final class QuantityParser {
             i = m.end();
         }
         out.sort(java.util.Comparator.comparingInt(f -> f.quantity().start()));
-        return Scopes.marked(clause, Thresholds.marked(clause, Baselines.marked(clause, out)));
+        return Thresholds.marked(clause, Baselines.marked(clause, out));
     }
 
     private static void mark(boolean[] taken, int from, int to) {

@@ -18,6 +18,7 @@ final class Scopes {
             + ")[\\u4e00-\\u9fa5]{0,3}$");
     private static final Set<String> PEOPLE = Set.of("人", "户", "人次", "名");
     private static final Pattern FORMULA_AFTER = Words.opening("formula-after");
+    private static final Pattern SIZE_BEFORE = Words.ending("project-size-before");
 
     private Scopes() {
     }
@@ -53,6 +54,9 @@ final class Scopes {
             return "the list the figure after it covers, not a target";
         }
         String after = clause.substring(Math.min(clause.length(), q.end()));
+        if (SIZE_BEFORE.matcher(before).find() && after.startsWith("的")) {
+            return "the size of the project it names, not a target";
+        }
         if (clause.lastIndexOf('按', q.start()) >= 0 && FORMULA_AFTER.matcher(after).find()) {
             return "how an amount is computed (按…确定), not a target";
         }

@@ -54,6 +54,11 @@ abstract class SectionReader<T> {
     }
 
     /** Whether this section takes a figure no metric names (a plan does, for the planner to choose one). */
+    /** The figures of a clause this reader may take; a plan leaves out who or where a commitment reaches. */
+    List<QuantityParser.Found> screened(String clause, List<QuantityParser.Found> found) {
+        return found;
+    }
+
     abstract boolean needsMetric();
 
     /** A reader's own reading of a figure (各9000亩); true when it took the figure. */
@@ -99,7 +104,7 @@ abstract class SectionReader<T> {
     private void quantities(Clause clause, List<T> out, Set<String> reasons) {
         String c = clause.text();
         List<Quantity> found = new ArrayList<>();
-        for (QuantityParser.Found f : QuantityParser.parse(c)) {
+        for (QuantityParser.Found f : screened(c, QuantityParser.parse(c))) {
             Quantity q = f.quantity();
             String refused = f.rejected() == null ? refuse(clause, q) : null;
             if (f.rejected() != null) {
