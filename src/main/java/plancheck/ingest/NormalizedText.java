@@ -16,7 +16,7 @@ public final class NormalizedText {
 
     private static final Pattern PAGE_NUMBER = Pattern.compile("\\s*[-—－]\\s*\\d{1,4}\\s*[-—－]\\s*");
     private static final Pattern HEADING_START = Pattern.compile(
-            "\\s*(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\\d]+[)）]|第[一二三四五六七八九十]+部分|\\d{1,2}[、．.](?!\\d)"
+            "\\s*(?:[●■◆▲•▪★]|[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十\\d]+[)）]|第[一二三四五六七八九十]+部分|\\d{1,2}[、．.](?!\\d)"
                     + "|\\d{1,3}\\s*$)");
     /** A line holding only a number: the index of a table row whose cells follow on lines of their own. */
     private static final Pattern ROW_INDEX = Pattern.compile("\\s*\\d{1,3}\\s*");

@@ -99,6 +99,11 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
     }
 
     @Override
+    List<QuantityParser.Found> screened(String clause, List<QuantityParser.Found> found) {
+        return Scopes.marked(clause, found); // a summary's 受益群众1000人 is a result, a plan's is no target
+    }
+
+    @Override
     boolean needsMetric() {
         return false;
     }
@@ -233,7 +238,7 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
         deadline.filter(d -> d.words().equals("如期") || d.words().equals("按期"))
                 .ifPresent(d -> notes.add(d.words() + ": taken as the end of the plan year"));
         Firmness firmness = STRIVE.matcher(clause.text()).find() ? Firmness.STRIVE : Firmness.FIRM;
-        Owners.Named named = row != null ? new Owners.Named(row.owner(), row.lead()) : Owners.in(sentence(clause));
+        Owners.Named named = row != null ? new Owners.Named(row.owner(), row.lead()) : Owners.of(nt.text(), clause);
         if (row != null && row.partners() != null) {
             notes.add("配合单位: " + row.partners());
         }
@@ -266,30 +271,6 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
         boolean forThisStage = d.stage() == null || stage == null || d.stage() == stage || kind != Kind.MILESTONE;
         return own.isEmpty() && forThisStage ? Optional.of(new Deadlines.Deadline(d.date(), d.words())) : own;
     }
-
-    /**
-     * The sentence a clause stands in, up to its end: where 由区住建局负责 or 责任单位：… is written. At most
-     * {@link #OWNER_REACH} characters either side, so text without sentence ends is not read again for every clause.
-     */
-    private String sentence(Clause clause) {
-        String t = nt.text();
-        int limit = Math.min(t.length(), clause.end() + OWNER_REACH);
-        int end = clause.end();
-        while (end < limit && "。；;\n".indexOf(t.charAt(end)) < 0) {
-            end++;
-        }
-        // （市医疗保障局） right after the sentence names who does it
-        int bracket = end + 1;
-        if (bracket < t.length() && "（(".indexOf(t.charAt(bracket)) >= 0) {
-            int close = t.indexOf(t.charAt(bracket) == '（' ? '）' : ')', bracket);
-            if (close > 0 && close - bracket <= OWNER_REACH) {
-                end = close + 1;
-            }
-        }
-        return t.substring(Math.max(clause.sentenceStart(), clause.start() - OWNER_REACH), end);
-    }
-
-    private static final int OWNER_REACH = 120;
 
     /** The clause's deadline, read once however many commitments the clause holds. */
     private Optional<Deadlines.Deadline> clauseDeadline(Clause clause, int year) {

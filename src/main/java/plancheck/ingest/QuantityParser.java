@@ -49,8 +49,6 @@ public final class QuantityParser {
     /** 七项工作, 四个方面: a count of the report's own themes. */
     private static final Pattern THEMES_AFTER = Words.opening("theme-nouns");
     static final int QUALIFIER_REACH = 8;
-    private static final String QUOTES_OPEN = "“\"《「";
-    private static final String QUOTES_CLOSE = "”\"》」";
 
     private QuantityParser() {
     }
@@ -97,7 +95,7 @@ public final class QuantityParser {
             i = m.end();
         }
         out.sort(java.util.Comparator.comparingInt(f -> f.quantity().start()));
-        return Baselines.marked(clause, out);
+        return Thresholds.marked(clause, Baselines.marked(clause, out));
     }
 
     private static void mark(boolean[] taken, int from, int to) {
@@ -146,6 +144,9 @@ public final class QuantityParser {
             int unitLength = unit == null ? 0 : unit.length();
             if (unit == null && multiplier > 1 && PERSON_NOUN.matcher(clause).region(p, clause.length()).lookingAt()) {
                 unit = "人"; // 为200万中小学生: people counted by what they are
+            }
+            if (unit == null && !chinese && (p >= clause.length() || RANGE_SEPARATORS.indexOf(clause.charAt(p)) < 0)) {
+                unit = unitBefore(clause, start); // 服务人次达200万以上
             }
             boolean approximate = false;
             if (unit == null) {
@@ -267,7 +268,7 @@ public final class QuantityParser {
     private static String reject(String clause, int start, int numberEnd, double value, boolean chinese) {
         char prev = start > 0 ? clause.charAt(start - 1) : ' ';
         char next = numberEnd < clause.length() ? clause.charAt(numberEnd) : ' ';
-        if (insideQuotes(clause, start)) {
+        if (Quotes.inside(clause, start)) {
             return "number inside a quoted name or slogan";
         }
         if (prev == '第') {
@@ -285,21 +286,18 @@ public final class QuantityParser {
         return null;
     }
 
-    /** True when an opening quote before {@code at} is not closed before it. */
-    static boolean insideQuotes(String clause, int at) {
-        int depth = 0;
-        boolean ascii = false;
-        for (int i = 0; i < at; i++) {
-            char c = clause.charAt(i);
-            if (c == '"') {
-                ascii = !ascii;
-            } else if (QUOTES_OPEN.indexOf(c) >= 0) {
-                depth++;
-            } else if (QUOTES_CLOSE.indexOf(c) >= 0 && depth > 0) {
-                depth--;
+    /** 服务人次达200万以上: a unit of two characters or more named before the figure's qualifier, when none follows it. */
+    private static String unitBefore(String clause, int start) {
+        String before = clause.substring(Math.max(0, start - QUALIFIER_REACH), start);
+        int cut = -1;
+        for (Pattern p : List.of(AT_LEAST_BEFORE, AT_MOST_BEFORE, APPROX_BEFORE)) {
+            Matcher m = p.matcher(before);
+            if (m.find() && (cut < 0 || m.start() < cut)) {
+                cut = m.start();
             }
         }
-        return depth > 0 || ascii;
+        String head = cut < 0 ? "" : before.substring(0, cut);
+        return UNITS.stream().filter(u -> u.length() >= 2 && head.endsWith(u)).findFirst().orElse(null);
     }
 
     private static String unitAt(String clause, int p) {

@@ -42,6 +42,8 @@ public final class SectionFinder {
     private static final Pattern FOLLOW_UP = Pattern.compile(Words.alternation("follow-up-words") + "|巩固.{0,8}成果");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年");
     private static final int MAX_HEADING = 40;
+    /** A bulleted heading line (■ 2025年主要预期目标) is read without its bullet. */
+    private static final Pattern BULLET = Pattern.compile("^[●■◆▲•▪★]+");
     /** Enumerated headings first; a bare line is taken only when no enumerated heading names the part. */
     private static final int[] LEVEL_PREFERENCE = {1, 2, 0};
 
@@ -68,6 +70,8 @@ public final class SectionFinder {
         Predicate<Line> endsPlan = isSummary.or(isProblems);
         Integer fallbackYear = summary.map(s -> s.year() == null ? null : s.year() + 1).orElseGet(() -> latestYear(original));
         Optional<Section> plan = first(headings, original, isPlan, fallbackYear, endsPlan, endsPlan);
+        Optional<Section> summaryFound = summary;
+        plan = plan.map(p -> withTargetsBefore(original, headings, p, summaryFound.orElse(null)));
         if (plan.isEmpty()) {
             plan = first(headings, original, l -> l.level == 1 && FOLLOW_UP.matcher(l.compact).find(), fallbackYear,
                     endsPlan, endsPlan);
@@ -130,10 +134,38 @@ public final class SectionFinder {
         return Optional.of(new Section(m.group(1), latestYear(original), m.end(), original.length()));
     }
 
+    /**
+     * 今年主要预期目标是：… standing between the heading before and the plan heading (三、2024年主要工作安排, whose
+     * 围绕上述目标 refers back to it) is the plan's own opening, unless it lies inside the summary.
+     */
+    private static Section withTargetsBefore(String original, List<Line> headings, Section plan, Section summary) {
+        Line heading = null;
+        int lower = 0;
+        for (Line l : headings) {
+            if (l.end >= plan.start()) {
+                break;
+            }
+            lower = heading == null ? 0 : heading.end;
+            heading = l;
+        }
+        if (heading == null) {
+            return plan;
+        }
+        Matcher m = INLINE_PLAN.matcher(original).region(lower, heading.start);
+        int opening = -1;
+        while (m.find()) {
+            boolean inSummary = summary != null && m.start() >= summary.start() && m.start() < summary.end();
+            opening = inSummary ? opening : m.end();
+        }
+        return opening < 0 ? plan : new Section(plan.heading(), plan.year(), opening, plan.end());
+    }
+
     /** A document titled as a plan alone ("2024年工作要点") is all plan. */
     private static Optional<Section> wholeDocumentPlan(String original) {
         int start = 0;
         int seen = 0;
+        // a page that puts its headline after the lead paragraph: the title covers the body above it too
+        boolean bodyAbove = false;
         while (start < original.length() && seen < TITLE_LINES) {
             int end = original.indexOf('\n', start);
             if (end < 0) {
@@ -146,8 +178,9 @@ public final class SectionFinder {
                         && !SUMMARY.matcher(compact).find()) {
                     Integer year = yearOf(compact);
                     return Optional.of(new Section(compact, year != null ? year : latestYear(original),
-                            Math.min(end + 1, original.length()), original.length()));
+                            bodyAbove ? 0 : Math.min(end + 1, original.length()), original.length()));
                 }
+                bodyAbove |= compact.indexOf('。') >= 0;
             }
             start = end + 1;
         }
@@ -182,7 +215,7 @@ public final class SectionFinder {
             if (end < 0) {
                 end = original.length();
             }
-            String compact = compact(original.substring(start, end));
+            String compact = BULLET.matcher(compact(original.substring(start, end))).replaceFirst("");
             if (!compact.isEmpty() && compact.length() <= MAX_HEADING) {
                 int level = TOP.matcher(compact).find() ? 1 : SUB.matcher(compact).find() ? 2 : 0;
                 boolean bare = level == 0 && compact.length() <= 20 && compact.matches("^(?:(?:19|20)\\d{2}年)?[^，。,]*$")

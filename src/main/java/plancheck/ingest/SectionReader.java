@@ -54,6 +54,11 @@ abstract class SectionReader<T> {
     }
 
     /** Whether this section takes a figure no metric names (a plan does, for the planner to choose one). */
+    /** The figures of a clause this reader may take; a plan leaves out who or where a commitment reaches. */
+    List<QuantityParser.Found> screened(String clause, List<QuantityParser.Found> found) {
+        return found;
+    }
+
     abstract boolean needsMetric();
 
     /** A reader's own reading of a figure (各9000亩); true when it took the figure. */
@@ -99,7 +104,7 @@ abstract class SectionReader<T> {
     private void quantities(Clause clause, List<T> out, Set<String> reasons) {
         String c = clause.text();
         List<Quantity> found = new ArrayList<>();
-        for (QuantityParser.Found f : QuantityParser.parse(c)) {
+        for (QuantityParser.Found f : screened(c, QuantityParser.parse(c))) {
             Quantity q = f.quantity();
             String refused = f.rejected() == null ? refuse(clause, q) : null;
             if (f.rejected() != null) {
@@ -188,7 +193,7 @@ abstract class SectionReader<T> {
     /** Where the enumeration item holding a quantity ends: 8条道路建设|和东片区3条道路立项. */
     private static int itemEnd(String c, int from, int segEnd) {
         for (int i = from; i < segEnd; i++) {
-            if ("、和".indexOf(c.charAt(i)) >= 0 && !QuantityParser.insideQuotes(c, i)) {
+            if ("、和".indexOf(c.charAt(i)) >= 0 && !Quotes.inside(c, i)) {
                 return i;
             }
         }
@@ -198,7 +203,7 @@ abstract class SectionReader<T> {
     /** Where the enumeration item holding a quantity starts: 8条道路建设和|东片区3条道路立项. */
     private static int itemStart(String c, int segStart, int to) {
         for (int i = to - 1; i >= segStart; i--) {
-            if ("、和".indexOf(c.charAt(i)) >= 0 && !QuantityParser.insideQuotes(c, i)) {
+            if ("、和".indexOf(c.charAt(i)) >= 0 && !Quotes.inside(c, i)) {
                 return i + 1;
             }
         }

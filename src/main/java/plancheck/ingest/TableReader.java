@@ -43,6 +43,8 @@ final class TableReader {
     private static final Pattern PROGRESS = Words.opening("progress-cell-starts");
     private static final Pattern SEPARATOR_ROW = Pattern.compile("[-|:\\s]+");
     private static final int MAX_CELL_LINE = 80;
+    /** A line grouping the rows under it (一、做大做强主导产业), inside a one-cell-a-line table. */
+    private static final Pattern GROUP = Pattern.compile("[一二三四五六七八九十]+[、.．]");
 
     private TableReader() {
     }
@@ -120,7 +122,12 @@ final class TableReader {
                 continue;
             }
             int k = headerEnd;
-            while (k < nonEmpty.size() && INDEX.matcher(compact(nonEmpty.get(k).text())).matches()) {
+            while (k < nonEmpty.size() && (INDEX.matcher(compact(nonEmpty.get(k).text())).matches()
+                    || GROUP.matcher(compact(nonEmpty.get(k).text())).lookingAt())) {
+                if (GROUP.matcher(compact(nonEmpty.get(k).text())).lookingAt()) {
+                    k++; // 一、做大做强主导产业: a group heading between the rows
+                    continue;
+                }
                 int rowEnd = k + 1;
                 while (rowEnd < nonEmpty.size() && !INDEX.matcher(compact(nonEmpty.get(rowEnd).text())).matches()
                         && nonEmpty.get(rowEnd).text().strip().length() <= MAX_CELL_LINE * 3) {

@@ -220,4 +220,112 @@ class ReportsFromElsewhereTest {
         assertThat(r.planYear()).isEqualTo(2024);
         assertThat(r.commitments()).isNotEmpty();
     }
+
+    @Test
+    void givenTheTargetsParagraphBeforeThePlanHeadingThenItsFiguresArePlanToo() {
+        String text = """
+                今年主要预期目标是：地区生产总值增长6%左右，城镇调查失业率控制在5.5%以内。
+                三、2024年主要工作安排
+                围绕上述目标，新建口袋公园12个。
+                """;
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::target, Commitment::unit)
+                .containsExactly(tuple(Kind.EXACT, 6.0, "%"), tuple(Kind.AT_MOST, 5.5, "%"),
+                        tuple(Kind.AT_LEAST, 12.0, "个"));
+    }
+
+    @Test
+    void givenTargetsInsideTheSummaryBeforeThePlanHeadingThenTheyStayOutOfThePlan() {
+        String text = """
+                一、2023年工作回顾
+                去年确定的主要预期目标是：地区生产总值增长6%左右。
+                二、2024年工作安排
+                新建口袋公园12个。
+                """;
+        assertThat(commitments(text)).extracting(Commitment::target).containsExactly(12.0);
+    }
+
+    @Test
+    void givenAnItemNamingItsOwnerOnceAtItsEndThenEverySentenceOfTheItemTakesIt() {
+        String text = """
+                2024年十大民生实事项目
+                1.养老服务提升工程。新建10家老年食堂；创建康养联合体3家。（牵头领导：王五，责任单位：区民政局）
+                2.道路提升工程。新建停车位500个。
+                """;
+        assertThat(commitments(text)).extracting(Commitment::target, Commitment::owner, Commitment::lead)
+                .containsExactly(tuple(10.0, "区民政局", "王五"), tuple(3.0, "区民政局", "王五"),
+                        tuple(500.0, null, null));
+    }
+
+    @Test
+    void givenTheUnitNamedBeforeTheFigureThenTheFigureTakesIt() {
+        String text = "2025年民生实事\n全年助餐配送餐服务人次达200万以上。";
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::target, Commitment::unit)
+                .containsExactly(tuple(Kind.AT_LEAST, 2_000_000.0, "人次"));
+    }
+
+    @Test
+    void givenAnIncomeBarOfTheThingsCountedThenOnlyTheCountIsATarget() {
+        String text = "2025年工作计划\n新增3个村集体收入超过10万元。力争实现20%的村集体年收入超30万元。";
+        assertThat(commitments(text)).extracting(Commitment::target, Commitment::unit)
+                .containsExactly(tuple(3.0, "个"), tuple(20.0, "%"));
+    }
+
+    @Test
+    void givenAHallNamedWithItsBuildingThenItIsOneProject() {
+        List<CommitmentCandidate> c = importer.importText("2024年工作计划\n建设投用江口中学、第一中学教学楼及报告厅。",
+                "test", "constructed").commitments();
+        assertThat(c).extracting(CommitmentCandidate::project, x -> x.commitment().stage())
+                .containsExactly(tuple("江口中学", Stage.IN_USE), tuple("第一中学教学楼及报告厅", Stage.IN_USE));
+    }
+
+    @Test
+    void givenAPageWhoseHeadlineFollowsTheBodyThenTheBodyIsReadAsPlan() {
+        String text = "县政府将重点抓好10件民生实事。分别是: (1)新建便民市场5处。 (2)新增停车位400个以上。\n"
+                + "【直击两会】县政府2020年将为民办好10件民生实事\n";
+        assertThat(commitments(text)).extracting(Commitment::target, Commitment::unit)
+                .containsExactly(tuple(5.0, "处"), tuple(400.0, "个"));
+    }
+
+    @Test
+    void givenBulletedLinesUnderBulletedHeadingsThenLastYearsResultsStayOutOfThePlan() {
+        String text = """
+                ■ 2024年成绩单
+                ●粮食总产达到557亿斤
+                ■ 2025年经济社会发展的主要预期目标
+                ●经济增长6%左右
+                ●城镇新增就业70万人以上
+                """;
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::target)
+                .containsExactly(tuple(Kind.EXACT, 6.0), tuple(Kind.AT_LEAST, 700_000.0));
+    }
+
+    @Test
+    void givenAnOwnerSentenceClosingTheItemThenTheItemTakesItsFirstUnit() {
+        String text = """
+                2021年为民办实事工作计划
+                (3)动建含光人行隧道工程。
+                主办单位:县建发公司,协办单位:住建局、江南镇。
+                """;
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::stage, Commitment::owner)
+                .containsExactly(tuple(Kind.MILESTONE, Stage.STARTED, "县建发公司"));
+    }
+
+    @Test
+    void givenAOneCellALineTableWithGroupHeadingsThenRowsAfterAGroupTakeTheirLeadUnit() {
+        // the 责任领导 cell (a person's name on a line of its own) is not told from other cells by what it holds
+        String text = String.join("\n", "2024年政府工作报告主要工作任务分解表", "序号", "主要工作举措", "牵头单位", "配合单位",
+                "责任领导", "一、做大做强主导产业", "1", "推动甲项目的开工建设。", "区发展改革局", "区财政局", "张三");
+        assertThat(commitments(text)).extracting(Commitment::kind, Commitment::owner)
+                .containsExactly(tuple(Kind.MILESTONE, "区发展改革局"));
+    }
+
+    @Test
+    void givenFiguresSayingWhereAndForWhomThenOnlyWhatIsDeliveredIsATarget() {
+        String text = "2025年民生实事\n在17个乡镇硬化道路10万平方米,惠及17个乡镇。改造线路200公里,受益群众5万人。"
+                + "惠及不少于10000个家庭。有效改善9万人口的饮水安全问题。"
+                + "推动红澄九璞等25个楼盘商品房销售面积50万平方米以上。财政补差水平按省定最低标准的80%确定。";
+        assertThat(commitments(text)).extracting(Commitment::target, Commitment::unit)
+                .containsExactly(tuple(10.0, "万平方米"), tuple(200.0, "公里"), tuple(10000.0, "个"),
+                        tuple(50.0, "万平方米"));
+    }
 }
