@@ -91,6 +91,11 @@ public final class Engine implements AutoCloseable {
         if (partitions < 1) {
             throw new IllegalArgumentException("partitions: must be at least 1");
         }
+        if (!java.nio.file.Files.isDirectory(rulesDir)) {
+            // started from another folder, ./rules is not there: say which folder was looked for
+            throw new RuleBuildException(List.of(new RuleBuildException.Problem(rulesDir.toAbsolutePath().toString(),
+                    0, "no such folder; give the rules folder with --rules or PLANCHECK_RULES")));
+        }
         return start(RuleBase.compile(RuleSources.read(rulesDir)).orThrow(), partitions, clock);
     }
 

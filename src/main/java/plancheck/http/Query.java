@@ -135,21 +135,21 @@ final class Query {
 
     /** {@code true} or {@code false}, nothing else. */
     Boolean bool(String name) {
-        String v = text(name);
-        if (v == null || v.equals("true") || v.equals("false")) {
-            return v == null ? null : v.equals("true");
-        }
-        errors.add(new FieldError(name, "'" + v + "' is neither true nor false"));
-        return null;
+        return either(name, "true", "false");
     }
 
     /** A sort direction: {@code asc} (false) or {@code desc} (true). */
     Boolean direction(String name) {
+        return either(name, "desc", "asc");
+    }
+
+    /** One of two words: true for {@code yes}, false for {@code no}, null when absent. */
+    private Boolean either(String name, String yes, String no) {
         String v = text(name);
-        if (v == null || v.equals("asc") || v.equals("desc")) {
-            return v == null ? null : v.equals("desc");
+        if (v == null || v.equals(yes) || v.equals(no)) {
+            return v == null ? null : v.equals(yes);
         }
-        errors.add(new FieldError(name, "'" + v + "' is neither asc nor desc"));
+        errors.add(new FieldError(name, "'" + v + "' is neither " + yes + " nor " + no));
         return null;
     }
 

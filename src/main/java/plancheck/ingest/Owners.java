@@ -59,14 +59,9 @@ final class Owners {
 
     /** 主办单位：县建发公司，协办单位：…。 closing an item's paragraph: the owner of the item's sentences before it. */
     private static String closingOwnerSentence(String t, int from) {
-        int end = t.indexOf('\n', from);
-        end = end < 0 ? t.length() : end;
-        if (end - from > PARAGRAPH_REACH) {
+        int last = paragraphLast(t, from);
+        if (last < 0) {
             return "";
-        }
-        int last = end - 1;
-        while (last >= from && (NormalizedText.isSpace(t.charAt(last)) || t.charAt(last) == '。')) {
-            last--;
         }
         int start = Math.max(t.lastIndexOf('。', last), t.lastIndexOf('；', last)) + 1;
         if (start <= from) {
@@ -99,20 +94,29 @@ final class Owners {
 
     /** The bracket the paragraph from {@code from} ends with (before its line end and a last 。), else "". */
     private static String closingBracket(String t, int from) {
-        int end = t.indexOf('\n', from);
-        end = end < 0 ? t.length() : end;
-        if (end - from > PARAGRAPH_REACH) {
-            return "";
-        }
-        int last = end - 1;
-        while (last >= from && (NormalizedText.isSpace(t.charAt(last)) || t.charAt(last) == '。')) {
-            last--;
-        }
+        int last = paragraphLast(t, from);
         if (last < from || "）)".indexOf(t.charAt(last)) < 0) {
             return "";
         }
         int open = Math.max(t.lastIndexOf('（', last), t.lastIndexOf('(', last));
         return open < from ? "" : t.substring(open, last + 1);
+    }
+
+    /**
+     * The last character of the paragraph from {@code from} before its line end and a last 。; -1 when the paragraph
+     * is longer than {@link #PARAGRAPH_REACH} (it is not one item's).
+     */
+    private static int paragraphLast(String t, int from) {
+        int end = t.indexOf('\n', from);
+        end = end < 0 ? t.length() : end;
+        if (end - from > PARAGRAPH_REACH) {
+            return -1;
+        }
+        int last = end - 1;
+        while (last >= from && (NormalizedText.isSpace(t.charAt(last)) || t.charAt(last) == '。')) {
+            last--;
+        }
+        return last;
     }
 
     static Named in(String text) {

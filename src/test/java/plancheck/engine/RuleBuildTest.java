@@ -41,6 +41,14 @@ class RuleBuildTest {
     }
 
     @Test
+    void givenARulesFolderThatDoesNotExist_whenStarting_thenRefusesNamingTheFolderAndTheFlag(@TempDir Path parent) {
+        Path missing = parent.resolve("rules");
+        assertThatThrownBy(() -> Engine.start(missing, 1, clockAt(MID_YEAR)))
+                .isInstanceOfSatisfying(RuleBuildException.class, e -> assertThat(e.getMessage())
+                        .contains(missing.toAbsolutePath().toString()).contains("--rules"));
+    }
+
+    @Test
     void givenTheShippedRules_thenTheRulesetListsFilesRulesAndAContentHash(@TempDir Path copy) throws Exception {
         Ruleset shipped;
         try (Engine e = engineAt(MID_YEAR, 1)) {
