@@ -2,11 +2,7 @@ package plancheck.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,10 +10,7 @@ import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import plancheck.Config;
 import plancheck.domain.Actor;
@@ -27,18 +20,15 @@ import plancheck.domain.Kind;
 import plancheck.domain.Result;
 import plancheck.domain.Source;
 import plancheck.domain.Status;
-import plancheck.engine.Engine;
 import plancheck.engine.RuleBase;
 import plancheck.engine.RuleSources;
-import plancheck.store.Store;
 
 /**
  * The scorecards kept up to date as evaluations change equal the ones computed from the evaluations, after random
  * sequences of results, revisions, retirements, rule reloads and moves of the date (fixed seeds).
  */
-class MaintainedScorecardTest {
+class MaintainedScorecardTest extends OnRealStore {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-30T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
     private static final LocalDate TODAY = LocalDate.of(2025, 6, 30);
     private static final Actor SYSTEM = Actor.system("test");
     private static final String[] DISTRICTS = {"shenzhen", "futian", "guangming", "longhua", "huaqiangbei",
@@ -46,27 +36,8 @@ class MaintainedScorecardTest {
     private static final String[] CATEGORIES = {"民生", "城市建设", null};
     private static final String[] OWNERS = {"区住建局", "街道办", null};
 
-    @TempDir
-    Path data;
-    private Store store;
-    private Engine engine;
-    private Service service;
     private final List<String> live = new ArrayList<>();
     private int created;
-
-    @BeforeEach
-    void start() throws Exception {
-        store = Store.open(plancheck.TestStores.url(data), plancheck.TestStores.user(), null);
-        engine = Engine.start(Config.defaults().rules(), 2, CLOCK);
-        service = Service.start(store, engine, CLOCK);
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-        engine.close();
-        store.close();
-    }
 
     @Test
     void givenRandomResultsRevisionsRetirementsAndReloads_whenScorecardsAreAsked_thenMaintainedEqualsRecomputed()

@@ -3,52 +3,21 @@ package plancheck.service;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import plancheck.Config;
 import plancheck.Facts;
 import plancheck.domain.Commitment;
 import plancheck.domain.Actor;
 import plancheck.domain.Result;
 import plancheck.domain.Status;
-import plancheck.engine.Engine;
 import plancheck.store.Store;
 
 /** The bulk calls the reference data set loader makes, on a real store and engine. */
-class ServiceTest {
-
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2025-06-30T04:00:00Z"), ZoneId.of("Asia/Shanghai"));
-
-    @TempDir
-    Path data;
-    private Store store;
-    private Engine engine;
-    private Service service;
-
-    @BeforeEach
-    void start() throws Exception {
-        store = Store.open(plancheck.TestStores.url(data), plancheck.TestStores.user(), null);
-        engine = Engine.start(Config.defaults().rules(), 2, CLOCK);
-        service = Service.start(store, engine, CLOCK);
-    }
-
-    @AfterEach
-    void stop() {
-        service.close();
-        engine.close();
-        store.close();
-    }
+class ServiceTest extends OnRealStore {
 
     @Test
     void givenAnEmptyStoreWhenCommitmentsAndResultsAreLoadedInBulkThenTheyAreStoredAndEvaluated() {
