@@ -16,9 +16,10 @@ import plancheck.store.PolicyStore;
 
 /**
  * Stores every change of a commitment's status the engine reports (from → to, evaluation date, rules revision,
- * fired rules, cause) and reads them back. The changes a result report or a commitment's creation or revision causes
- * are stored in that write's transaction ({@link Foresight}), those of a reload in the reload's; the rest (a new
- * date, imports, reviews) are written on the log's own thread in the order the engine reported them. A read queues
+ * fired rules, cause) and reads them back. The changes a write causes (results, reviews, commitments created or
+ * revised, imports accepted) are stored in that write's transaction ({@link Foresight}), those of a reload in the
+ * reload's; the rest (a new date, and a change the engine decided otherwise than foreseen because the date or the
+ * rules moved in between) are written on the log's own thread in the order the engine reported them. A read queues
  * behind the writes reported before it, so an answer after a write sees its decision.
  */
 public final class DecisionLog implements AutoCloseable {

@@ -3,7 +3,7 @@ package plancheck.service;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,63 +47,80 @@ final class Foresight {
     }
 
     /**
-     * In the transaction that stores {@code results} (ids assigned): stores the status changes they cause, one per
-     * result that changes its commitment's status; returns what to {@link #arm} once committed.
+     * What a write will tell the engine after its commit, in the order it will tell it, so that each step's change
+     * is judged from the status the step before left. Built on the writer thread inside the write's transaction,
+     * once the engine has taken in every earlier write.
      */
-    List<String> results(List<Result> results, Map<String, Commitment> live) {
-        if (!on || results.isEmpty()) {
-            return List.of();
-        }
-        engine.settled().join();
-        Map<String, List<Result>> added = new LinkedHashMap<>();
-        List<Engine.Subject> subjects = new ArrayList<>(results.size());
-        for (Result r : results) {
-            List<Result> series = added.computeIfAbsent(r.commitmentId(),
-                    id -> new ArrayList<>(engine.results(id)));
-            series.add(r);
-            subjects.add(new Engine.Subject(live.get(r.commitmentId()), List.copyOf(series)));
-        }
-        List<Evaluation> after = engine.evaluate(engine.today(), subjects).join();
-        Map<String, Status> now = new java.util.HashMap<>();
-        List<Change> changes = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            Result r = results.get(i);
-            Status from = now.containsKey(r.commitmentId()) ? now.get(r.commitmentId())
-                    : engine.evaluation(r.commitmentId()).map(Evaluation::status).orElse(null);
-            Evaluation e = after.get(i);
-            now.put(r.commitmentId(), e.status());
-            if (from != e.status()) {
-                changes.add(new Change(from, e, Decisions.Cause.result(r.id())));
+    final class Steps {
+        private final List<Engine.Subject> subjects = new ArrayList<>();
+        private final List<Decisions.Cause> causes = new ArrayList<>();
+        /** the commitment and the results each step leaves, by commitment id */
+        private final Map<String, Commitment> commitments = new HashMap<>();
+        private final Map<String, List<Result>> series = new HashMap<>();
+
+        private Steps() {
+            if (on) {
+                engine.settled().join();
             }
         }
-        return write(changes);
+
+        /** A new commitment: judged with no results. */
+        Steps created(Commitment c) {
+            series.put(c.id(), new ArrayList<>());
+            return step(c, Decisions.Cause.commitment(c.revision()));
+        }
+
+        /** A new revision of a live commitment: judged with the results it holds. */
+        Steps revised(Commitment next) {
+            return step(next, Decisions.Cause.commitment(next.revision()));
+        }
+
+        /** A new result, or a stored one changed (reviewed), of the commitment {@code of}. */
+        Steps reported(Result r, Commitment of) {
+            List<Result> held = held(r.commitmentId());
+            held.removeIf(old -> r.id() != null && r.id().equals(old.id()));
+            held.add(r);
+            return step(commitments.getOrDefault(r.commitmentId(), of), Decisions.Cause.result(r.id()));
+        }
+
+        private Steps step(Commitment c, Decisions.Cause cause) {
+            if (on) {
+                commitments.put(c.id(), c);
+                subjects.add(new Engine.Subject(c, List.copyOf(held(c.id()))));
+                causes.add(cause);
+            }
+            return this;
+        }
+
+        private List<Result> held(String id) {
+            return series.computeIfAbsent(id, k -> new ArrayList<>(engine.results(k)));
+        }
+
+        /** Stores the status change of every step that changes one; returns what to {@link #arm} once committed. */
+        List<String> store() {
+            if (subjects.isEmpty()) {
+                return List.of();
+            }
+            List<Evaluation> after = engine.evaluate(engine.today(), subjects).join();
+            Map<String, Status> now = new HashMap<>();
+            List<Change> changes = new ArrayList<>();
+            for (int i = 0; i < after.size(); i++) {
+                String id = subjects.get(i).commitment().id();
+                Status from = now.containsKey(id) ? now.get(id)
+                        : engine.evaluation(id).map(Evaluation::status).orElse(null);
+                Evaluation e = after.get(i);
+                now.put(id, e.status());
+                if (from != e.status()) {
+                    changes.add(new Change(from, e, causes.get(i)));
+                }
+            }
+            return write(changes);
+        }
     }
 
-    /** In the transaction that stores new commitments: their first status; what to {@link #arm}. */
-    List<String> created(List<Commitment> fresh) {
-        if (!on || fresh.isEmpty()) {
-            return List.of();
-        }
-        List<Engine.Subject> subjects = fresh.stream().map(c -> new Engine.Subject(c, List.<Result>of())).toList();
-        List<Evaluation> after = engine.evaluate(engine.today(), subjects).join();
-        List<Change> changes = new ArrayList<>();
-        for (int i = 0; i < fresh.size(); i++) {
-            changes.add(new Change(null, after.get(i), Decisions.Cause.commitment(fresh.get(i).revision())));
-        }
-        return write(changes);
-    }
-
-    /** In the transaction that stores a new revision of a live commitment: the change it causes, if any. */
-    List<String> revised(Commitment next) {
-        if (!on) {
-            return List.of();
-        }
-        engine.settled().join();
-        Status from = engine.evaluation(next.id()).map(Evaluation::status).orElse(null);
-        Evaluation e = engine.evaluate(engine.today(), List.of(new Engine.Subject(next,
-                engine.results(next.id())))).join().get(0);
-        return from == e.status() ? List.of() : write(List.of(new Change(from, e,
-                Decisions.Cause.commitment(next.revision()))));
+    /** Steps of a write to foresee; nothing is judged while no decision log listens. */
+    Steps steps() {
+        return new Steps();
     }
 
     /** After the commit: the engine's report of these changes is not to be stored again. */

@@ -181,7 +181,7 @@ public final class Service implements AutoCloseable {
             Commitment next = c.withId(id).withRevision(current.revision() + 1);
             foresight.arm(store.atomically(() -> {
                 storeRevision(current, next, reason, effectiveFrom, by);
-                return foresight.revised(next);
+                return foresight.steps().revised(next).store();
             }));
             return revised(next);
         });
@@ -566,6 +566,7 @@ public final class Service implements AutoCloseable {
                 access.require(by, Action.PLAN, d, "results");
             }
             List<Result> stored;
+            List<String> foreseen = new ArrayList<>();
             try {
                 stored = store.atomically(() -> {
                     // revisions first: results accepted with them are judged against the revised commitment
@@ -584,6 +585,11 @@ public final class Service implements AutoCloseable {
                             String.valueOf(r.id()), live.containsKey(r.commitmentId())
                                     ? live.get(r.commitmentId()).district() : districtOf(fresh, r), null, r)));
                     audit.append(entries);
+                    Foresight.Steps steps = foresight.steps();
+                    w.revisions().forEach(r -> steps.revised(r.next()));
+                    fresh.forEach(steps::created);
+                    rs.forEach(r -> steps.reported(r, live.get(r.commitmentId())));
+                    foreseen.addAll(steps.store());
                     return rs;
                 });
             } catch (Store.DuplicateIdException e) {
@@ -591,6 +597,7 @@ public final class Service implements AutoCloseable {
                         + " taken)", List.of(new FieldError("commitments", "candidate " + a.commitmentCandidates()
                         .get(indexOf(fresh, e.id())) + ": id " + e.id() + " already exists")));
             }
+            foresight.arm(foreseen);
             fresh.forEach(c -> live.put(c.id(), c));
             stored.forEach(r -> reported.add(r.commitmentId()));
             CompletableFuture<?> revising = CompletableFuture.allOf(w.revisions().stream()
@@ -683,7 +690,9 @@ public final class Service implements AutoCloseable {
                 store.insertCommitments(fresh, by.login(), now());
                 audit.append(fresh.stream().map(c -> audit.entry(by, Action.PLAN, "commitment.create", "commitment",
                         c.id(), c.district(), null, c)).toList());
-                return foresight.created(fresh);
+                Foresight.Steps steps = foresight.steps();
+                fresh.forEach(steps::created);
+                return steps.store();
             }));
         } catch (Store.DuplicateIdException e) {
             throw new Rejected.Conflict("commitment " + e.id() + " already exists (ids of retired ones stay taken)",
@@ -741,7 +750,9 @@ public final class Service implements AutoCloseable {
         try {
             stored = all.isEmpty() ? List.of() : store.atomically(() -> {
                 List<Result> rs = store.insertResults(all, now());
-                foreseen.addAll(foresight.results(rs, live));
+                Foresight.Steps steps = foresight.steps();
+                rs.forEach(r -> steps.reported(r, live.get(r.commitmentId())));
+                foreseen.addAll(steps.store());
                 List<AuditStore.Entry> entries = new ArrayList<>(rs.size());
                 for (int i = 0; i < rs.size(); i++) {
                     Result r = rs.get(i);
