@@ -272,7 +272,7 @@ public final class Engine implements AutoCloseable {
         }
         Track t = index.computeIfAbsent(commitment.id(), k -> new Track(null));
         Partition to = partitionOf(commitment.district());
-        return leave(t, to).thenCompose(x -> to.run(() -> {
+        return leave(t, to).thenCompose(x -> to.runNow(() -> {
             new Placement(commitment.id(), commitment).apply(t, to);
             return evaluate(to, t, Decisions.Cause.commitment(commitment.revision()));
         }));
@@ -302,7 +302,7 @@ public final class Engine implements AutoCloseable {
             index.remove(commitmentId, t);
             return CompletableFuture.completedFuture(null);
         }
-        return owner.run(() -> {
+        return owner.runNow(() -> {
             owner.remove(t);
             t.owner = null;
             index.remove(commitmentId, t);
@@ -323,7 +323,7 @@ public final class Engine implements AutoCloseable {
         if (owner == null) {
             return CompletableFuture.failedFuture(new UnknownCommitmentException(result.commitmentId()));
         }
-        return owner.run(() -> {
+        return owner.runNow(() -> {
             if (t.owner != owner || t.handle == null) {
                 throw new UnknownCommitmentException(result.commitmentId());
             }
@@ -356,14 +356,14 @@ public final class Engine implements AutoCloseable {
         return copy;
     }
 
-    /** On the partition's thread: re-decides one track at the live date. */
+    /** Holding the partition's turn: re-decides one track at the live date. */
     private Evaluation evaluate(Partition p, Track t, Decisions.Cause cause) {
         t.prepare(today, p.rules(), lineage);
         p.evaluate(List.of(t), cause);
         return Explanations.render(t.verdict);
     }
 
-    /** On {@code p}'s thread: the tracks its session holds. */
+    /** Holding {@code p}'s turn: the tracks its session holds. */
     private List<Track> tracksOf(Partition p) {
         List<Track> mine = new ArrayList<>(index.size() / partitions.length + 16);
         for (Track t : index.values()) {

@@ -7,6 +7,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -19,8 +21,10 @@ import plancheck.domain.Standing;
 import plancheck.domain.Status;
 
 /**
- * One long-lived session and the single thread that alone touches it. Work is queued with {@link #run}; the
- * returned future completes on that thread.
+ * One long-lived session and the thread that works it. Work is queued with {@link #run}; the returned future
+ * completes on that thread. Small work may instead be done by the caller while nothing is queued ({@link #runNow}):
+ * handing an update to a parked thread and being woken again costs more than the update itself. Either way one
+ * thread at a time touches the session, holding {@link #turn}, in the order the work was given.
  */
 final class Partition implements AutoCloseable {
 
@@ -31,9 +35,15 @@ final class Partition implements AutoCloseable {
     private final Function<Standing, Track> tracks;
     private final Decisions.Listener listener;
     private final Tally tally;
-    /** the tally's keys, shared by the tracks of a group (a district lies in one partition only); this thread */
+    /** held by whoever works the session */
+    private final ReentrantLock turn = new ReentrantLock();
+    /** work queued and not yet finished */
+    private final AtomicInteger queued = new AtomicInteger();
+    /** set under {@link #turn} once the session is disposed */
+    private boolean closed;
+    /** the tally's keys, shared by the tracks of a group (a district lies in one partition only); under the turn */
     private final java.util.Map<Tally.Key, Tally.Key> keys = new java.util.HashMap<>();
-    // only on this partition's thread, apart from the volatile read of the revision in use
+    // only under the turn, apart from the volatile read of the revision in use
     private volatile RuleBase rules;
     private Session session;
 
@@ -118,18 +128,46 @@ final class Partition implements AutoCloseable {
 
     <T> CompletableFuture<T> run(Supplier<T> work) {
         CompletableFuture<T> f = new CompletableFuture<>();
+        queued.incrementAndGet();
         try {
             thread.execute(() -> {
+                turn.lock();
                 try {
                     f.complete(work.get());
                 } catch (Throwable e) {
                     f.completeExceptionally(e);
+                } finally {
+                    turn.unlock();
+                    queued.decrementAndGet();
                 }
             });
         } catch (RuntimeException rejected) {
+            queued.decrementAndGet();
             f.completeExceptionally(rejected);
         }
         return f;
+    }
+
+    /**
+     * Does small work (one commitment's update) on the caller's thread when nothing is queued before it and the
+     * session is free, else queues it as {@link #run} does; the future is then complete on return.
+     */
+    <T> CompletableFuture<T> runNow(Supplier<T> work) {
+        if (queued.get() == 0 && turn.tryLock()) {
+            try {
+                // checked again under the lock: work queued before it must be done before it
+                if (queued.get() == 0 && !closed) {
+                    try {
+                        return CompletableFuture.completedFuture(work.get());
+                    } catch (Throwable e) {
+                        return CompletableFuture.failedFuture(e);
+                    }
+                }
+            } finally {
+                turn.unlock();
+            }
+        }
+        return run(work);
     }
 
     /** The rule base this partition decides with. */
@@ -137,7 +175,7 @@ final class Partition implements AutoCloseable {
         return rules;
     }
 
-    // ---- below: only on this partition's thread
+    // ---- below: only by the thread holding the turn
 
     /** Decides prepared tracks, publishes their verdicts and reports the status changes caused by {@code cause}. */
     void evaluate(List<Track> tracks, Decisions.Cause cause) {
@@ -225,6 +263,7 @@ final class Partition implements AutoCloseable {
     public void close() {
         try {
             run(() -> {
+                closed = true;
                 session.kie.dispose();
                 return null;
             }).join();
