@@ -75,8 +75,36 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
             cursor = r.end();
         }
         read(cursor, section.end(), out);
-        return out;
+        return withoutHeadline(out);
     }
+
+    /** A headline (its first line, no full stop) repeats a figure of the body (将改造19个老旧小区): the body's is kept. */
+    private List<CommitmentCandidate> withoutHeadline(List<CommitmentCandidate> out) {
+        String original = nt.original();
+        int start = 0;
+        while (start < original.length() && Character.isWhitespace(original.charAt(start))) {
+            start++;
+        }
+        int end = original.indexOf('\n', start);
+        end = end < 0 ? original.length() : end;
+        if (original.substring(start, end).indexOf('。') >= 0 || end - start > MAX_HEADLINE) {
+            return out;
+        }
+        int lineEnd = end;
+        List<CommitmentCandidate> kept = new ArrayList<>();
+        for (CommitmentCandidate c : out) {
+            boolean inHeadline = c.span().end() <= lineEnd;
+            boolean again = inHeadline && c.commitment().target() != null && out.stream().anyMatch(o -> o != c
+                    && o.span().start() > lineEnd && c.commitment().target().equals(o.commitment().target())
+                    && java.util.Objects.equals(c.commitment().unit(), o.commitment().unit()));
+            if (!again) {
+                kept.add(c);
+            }
+        }
+        return kept;
+    }
+
+    private static final int MAX_HEADLINE = 40;
 
     /** The plan text between two original offsets. */
     private void read(int originalFrom, int originalTo, List<CommitmentCandidate> out) {
@@ -114,11 +142,33 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
         if (before.contains("已")) {
             return "a figure already reached, not a target";
         }
+        if (totalOfResult(clause.text(), q)) {
+            return "the whole a result already reached is counted against (27个城中村已完成23个), not a target";
+        }
         // 新增学位5000个，其中幼儿园420个: the parts of the figure before; one with its own bound (不少于500个) is a target
         String sentence = nt.text().substring(Math.max(clause.sentenceStart(), clause.start() - BREAKDOWN_REACH),
                 clause.start()) + before;
         boolean breakdown = q.bound() == null && BREAKDOWN.matcher(sentence).find();
         return breakdown ? "a breakdown of the figure before, not a target" : null;
+    }
+
+    /** 27个城中村已经完成23个村: 已 after the figure and before the next one. */
+    private static boolean totalOfResult(String c, Quantity q) {
+        int done = c.indexOf('已', q.end());
+        if (done < 0) {
+            return false;
+        }
+        for (int i = q.end(); i < done; i++) {
+            if (Character.isDigit(c.charAt(i))) {
+                return false;
+            }
+        }
+        for (int i = done; i < c.length(); i++) {
+            if (Character.isDigit(c.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -192,8 +242,37 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
     @Override
     void milestone(Clause clause, Milestone m, String stageMetric, List<CommitmentCandidate> out) {
         String title = m.verbFirst() ? m.verb() + m.project() : m.project() + m.verb();
-        out.add(commitment(clause, title, Kind.MILESTONE, stageMetric, null, null, null, m.stage(),
-                Confidence.MILESTONE, new ArrayList<>(), new ArrayList<>(List.of("start")), m.project()));
+        CommitmentCandidate c = commitment(clause, title, Kind.MILESTONE, stageMetric, null, null, null, m.stage(),
+                Confidence.MILESTONE, new ArrayList<>(), new ArrayList<>(List.of("start")), m.project());
+        CommitmentCandidate earlier = m.project().equals(topic()) ? earlierStage(out, m) : null;
+        if (earlier == null) {
+            out.add(c);
+            return;
+        }
+        // 计划4月开工建设，11月完工: one milestone, the last stage, with the earlier one as a planned stage on the way
+        out.remove(earlier);
+        Map<Stage, LocalDate> planned = new EnumMap<>(Stage.class);
+        planned.putAll(earlier.commitment().plannedStages());
+        if (earlier.commitment().deadline() != null && !earlier.commitment().assumed().contains("deadline")) {
+            planned.putIfAbsent(earlier.commitment().stage(), earlier.commitment().deadline());
+        }
+        planned.putAll(c.commitment().plannedStages());
+        Commitment k = c.commitment();
+        Commitment merged = new Commitment(k.id(), k.district(), k.districtName(), k.year(), k.category(), k.title(),
+                k.kind(), k.metric(), k.unit(), k.target(), k.targetMax(), k.baseline(), k.prior(), k.stage(), planned,
+                k.start(), k.deadline(), k.firmness(), k.owner(), k.lead(), k.source(), k.assumed(), k.revision());
+        out.add(new CommitmentCandidate(merged, c.project(), c.confidence(), c.span(), c.quote(), c.notes()));
+    }
+
+    /** The milestone of the same item's project at an earlier stage, proposed just before, or null. */
+    private static CommitmentCandidate earlierStage(List<CommitmentCandidate> out, Milestone m) {
+        for (int i = out.size() - 1; i >= 0; i--) {
+            CommitmentCandidate c = out.get(i);
+            if (c.commitment().kind() == Kind.MILESTONE && m.project().equals(c.project())) {
+                return c.commitment().stage().ordinal() < m.stage().ordinal() ? c : null;
+            }
+        }
+        return null;
     }
 
     /** 成立/出台/建成/完成/实现 + object: done or not; 常态化/长期坚持/持续…: ongoing. */
