@@ -90,7 +90,9 @@ public final class GoldScore {
             "fangzheng-2025-shishi", "qiandongnan-shishi", "taiyuan-2017-district-plans", "jimunai-2025-projects",
             "chengbei-2021-old-estates");
     /** Real reports kept aside: labelled first, never looked at while the rules were tuned, in {@code ingest/heldout-corpus/}. */
-    public static final List<String> HELD_OUT_CORPUS = List.of();
+    public static final List<String> HELD_OUT_CORPUS = List.of("hunan-2025-development-plan",
+            "guangxi-2017-education-projects", "jilin-2018-government-report-news", "neimenggu-2026-development-plan",
+            "neimenggu-2025-government-report-projects", "jiujiang-2025-shishi-progress-table");
 
     private GoldScore() {
     }
