@@ -45,6 +45,8 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
     private final Map<String, Integer> ids = new HashMap<>();
     private Clause deadlineOf;
     private Optional<Deadlines.Deadline> clauseDeadline = Optional.empty();
+    private Clause ownersOf;
+    private Owners.Named clauseOwners;
     /** The table row being read, whose owner, lead and 完成时限 its commitments take; null outside tables. */
     private TableReader.Row row;
     private TableReader.Content cell;
@@ -75,36 +77,9 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
             cursor = r.end();
         }
         read(cursor, section.end(), out);
-        return withoutHeadline(out);
+        return Headlines.withoutRepeated(nt.original(), out);
     }
 
-    /** A headline (its first line, no full stop) repeats a figure of the body (将改造19个老旧小区): the body's is kept. */
-    private List<CommitmentCandidate> withoutHeadline(List<CommitmentCandidate> out) {
-        String original = nt.original();
-        int start = 0;
-        while (start < original.length() && Character.isWhitespace(original.charAt(start))) {
-            start++;
-        }
-        int end = original.indexOf('\n', start);
-        end = end < 0 ? original.length() : end;
-        if (original.substring(start, end).indexOf('。') >= 0 || end - start > MAX_HEADLINE) {
-            return out;
-        }
-        int lineEnd = end;
-        List<CommitmentCandidate> kept = new ArrayList<>();
-        for (CommitmentCandidate c : out) {
-            boolean inHeadline = c.span().end() <= lineEnd;
-            boolean again = inHeadline && c.commitment().target() != null && out.stream().anyMatch(o -> o != c
-                    && o.span().start() > lineEnd && c.commitment().target().equals(o.commitment().target())
-                    && java.util.Objects.equals(c.commitment().unit(), o.commitment().unit()));
-            if (!again) {
-                kept.add(c);
-            }
-        }
-        return kept;
-    }
-
-    private static final int MAX_HEADLINE = 40;
 
     /** The plan text between two original offsets. */
     private void read(int originalFrom, int originalTo, List<CommitmentCandidate> out) {
@@ -244,36 +219,13 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
         String title = m.verbFirst() ? m.verb() + m.project() : m.project() + m.verb();
         CommitmentCandidate c = commitment(clause, title, Kind.MILESTONE, stageMetric, null, null, null, m.stage(),
                 Confidence.MILESTONE, new ArrayList<>(), new ArrayList<>(List.of("start")), m.project());
-        CommitmentCandidate earlier = m.project().equals(topic()) ? earlierStage(out, m) : null;
-        if (earlier == null) {
+        if (m.project().equals(topic())) {
+            ItemStages.add(out, c);
+        } else {
             out.add(c);
-            return;
         }
-        // 计划4月开工建设，11月完工: one milestone, the last stage, with the earlier one as a planned stage on the way
-        out.remove(earlier);
-        Map<Stage, LocalDate> planned = new EnumMap<>(Stage.class);
-        planned.putAll(earlier.commitment().plannedStages());
-        if (earlier.commitment().deadline() != null && !earlier.commitment().assumed().contains("deadline")) {
-            planned.putIfAbsent(earlier.commitment().stage(), earlier.commitment().deadline());
-        }
-        planned.putAll(c.commitment().plannedStages());
-        Commitment k = c.commitment();
-        Commitment merged = new Commitment(k.id(), k.district(), k.districtName(), k.year(), k.category(), k.title(),
-                k.kind(), k.metric(), k.unit(), k.target(), k.targetMax(), k.baseline(), k.prior(), k.stage(), planned,
-                k.start(), k.deadline(), k.firmness(), k.owner(), k.lead(), k.source(), k.assumed(), k.revision());
-        out.add(new CommitmentCandidate(merged, c.project(), c.confidence(), c.span(), c.quote(), c.notes()));
     }
 
-    /** The milestone of the same item's project at an earlier stage, proposed just before, or null. */
-    private static CommitmentCandidate earlierStage(List<CommitmentCandidate> out, Milestone m) {
-        for (int i = out.size() - 1; i >= 0; i--) {
-            CommitmentCandidate c = out.get(i);
-            if (c.commitment().kind() == Kind.MILESTONE && m.project().equals(c.project())) {
-                return c.commitment().stage().ordinal() < m.stage().ordinal() ? c : null;
-            }
-        }
-        return null;
-    }
 
     /** 成立/出台/建成/完成/实现 + object: done or not; 常态化/长期坚持/持续…: ongoing. */
     private void other(Clause clause, List<CommitmentCandidate> out) {
@@ -317,7 +269,7 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
         deadline.filter(d -> d.words().equals("如期") || d.words().equals("按期"))
                 .ifPresent(d -> notes.add(d.words() + ": taken as the end of the plan year"));
         Firmness firmness = STRIVE.matcher(clause.text()).find() ? Firmness.STRIVE : Firmness.FIRM;
-        Owners.Named named = row != null ? new Owners.Named(row.owner(), row.lead()) : Owners.of(nt.text(), clause);
+        Owners.Named named = row != null ? new Owners.Named(row.owner(), row.lead()) : owners(clause);
         if (row != null && row.partners() != null) {
             notes.add("配合单位: " + row.partners());
         }
@@ -349,6 +301,15 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
         }
         boolean forThisStage = d.stage() == null || stage == null || d.stage() == stage || kind != Kind.MILESTONE;
         return own.isEmpty() && forThisStage ? Optional.of(new Deadlines.Deadline(d.date(), d.words())) : own;
+    }
+
+    /** The owner and lead the text names for the clause, read once however many commitments the clause holds. */
+    private Owners.Named owners(Clause clause) {
+        if (clause != ownersOf) {
+            ownersOf = clause;
+            clauseOwners = Owners.of(nt.text(), clause);
+        }
+        return clauseOwners;
     }
 
     /** The clause's deadline, read once however many commitments the clause holds. */
