@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 /**
  * Deadlines written in a clause: 年内, 年底前, 上半年 (30 June), 9月底前, 第三季度, 2025年9月 (its last day), 如期 (the plan
- * year's end). Dates before the plan year are events, not deadlines.
+ * year's end). 9月末完工 (a month before a stage word). Dates before the plan year are events, not deadlines.
  */
 public final class Deadlines {
 
@@ -18,7 +18,10 @@ public final class Deadlines {
 
     /** A completion date (完成时限 of a table row): 2025年9月, 2025年6月30日前. */
     private static final Pattern DATE = Pattern.compile("((?:19|20)\\d{2})年(\\d{1,2})月(?:(\\d{1,2})日)?");
-    private static final Pattern MONTH = Pattern.compile("(\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份)?(?:前|之前|以前)");
+    /** 9月末完工, 4月开工: a month right before a stage word is its date, as 9月底前 is. */
+    private static final String STAGE_WORDS = MilestoneFinder.VERBS.keySet().stream().map(Pattern::quote)
+            .reduce((a, b) -> a + "|" + b).orElse("竣工");
+    private static final Pattern MONTH = Pattern.compile("(\\d{1,2}|[一二三四五六七八九十]{1,3})月(?:底|末|份|上旬|中旬|下旬)?(?:前|之前|以前|(?=" + STAGE_WORDS + "))");
     private static final Pattern QUARTER = Pattern.compile("(?:第)?([一二三四1-4])季度");
     private static final Pattern HALF = Words.pattern("half-year-words");
     private static final Pattern YEAR_END = Words.pattern("year-end-words");

@@ -43,10 +43,12 @@ public final class MilestoneFinder {
     /** A stage word used as an adjective (开工项目抓进度, 竣工率) is no milestone. */
     private static final Pattern ADJECTIVAL = Words.opening("stage-adjectival-after");
     /** Dates and numbering before a project, then the verbs and adverbs of [milestone-lead]; 保障性住房 keeps its 保障. */
-    private static final Pattern LEAD = Pattern.compile("^(?:\\d{4}年(?:底前?|内|末)|\\d{1,2}[.、．]|[（(]\\d{1,2}[)）]|、|"
+    /** 9月底前, 十一月前, 9月末, 6月上旬: a month date before or after a project's name. */
+    private static final String MONTH_DATE = "(?:\\d{1,2}|[一二三四五六七八九十]{1,2})月(?:底|末|份|上旬|中旬|下旬)?前?";
+    private static final Pattern LEAD = Pattern.compile("^(?:\\d{4}年(?:底前?|内|末)|" + MONTH_DATE + "|\\d{1,2}[.、．]|[（(]\\d{1,2}[)）]|、|"
             + Words.alternation("milestone-lead") + ")(?!性)");
     private static final Pattern TRAIL = Pattern.compile("(?:" + Words.alternation("milestone-trail")
-            + "|\\d{1,2}月底?前|[一二三四五六七八九十]{1,2}月底?前|第?[一二三四]季度)$");
+            + "|" + MONTH_DATE + "|第?[一二三四]季度)$");
     /** What may follow a verb-final object without being an object itself: 开业运营, 建成开放, 、(the next item). */
     private static final Pattern AFTER_VERB = Pattern.compile("^(?:" + Words.alternation("stage-after-verb")
             + ")*(?:、.*)?$");
@@ -85,6 +87,36 @@ public final class MilestoneFinder {
 
     /** @param planYear the plan's year, so a verb dated in it is no later-year milestone; may be null */
     public static List<Milestone> find(String clause, String previous, Integer planYear) {
+        return find(clause, previous, planYear, null);
+    }
+
+    /**
+     * @param topic the title of the item the clause belongs to (农村公路提质改造), the project of a stage verb that names
+     *              none (计划4月开工建设，11月完工) or only the works in general (年底完成工程项目); may be null
+     */
+    public static List<Milestone> find(String clause, String previous, Integer planYear, String topic) {
+        List<Milestone> found = stages(clause, previous, planYear, topic);
+        return topic == null ? found : found.stream().map(m -> m.project() == null && namesNone(m)
+                ? new Milestone(topic, m.stage(), m.verb(), m.start(), m.end(), m.verbFirst(), null) : m).toList();
+    }
+
+    /** Rejected for naming no project at all, or only the works in general (项目, 工程项目), not 一批项目. */
+    private static boolean namesNone(Milestone m) {
+        String none = "milestone verb " + m.verb() + " names no project";
+        return none.equals(m.rejected()) || m.rejected() != null && m.rejected().startsWith(none + ": ")
+                && WORKS_IN_GENERAL.matcher(m.rejected().substring(none.length() + 2)).matches();
+    }
+
+    private static final Pattern WORKS_IN_GENERAL = Pattern.compile(Words.alternation("works-in-general"));
+    private static final Pattern TOPIC_LEAD = Words.opening("topic-lead");
+
+    /** The project an item's title names: 建设农村饮水工程 → 农村饮水工程. Null when it names none. */
+    static String topic(String title) {
+        String t = TOPIC_LEAD.matcher(title).replaceFirst("");
+        return t.length() < 3 || GENERIC.matcher(t).find() || VERBS.keySet().stream().anyMatch(t::contains) ? null : t;
+    }
+
+    private static List<Milestone> stages(String clause, String previous, Integer planYear, String topic) {
         List<int[]> verbs = verbs(clause);
         List<Milestone> out = new ArrayList<>();
         int prevEnd = 0;
@@ -121,7 +153,7 @@ public final class MilestoneFinder {
             prevEnd = ve;
         }
         if (out.stream().allMatch(m -> m.rejected() != null)) {
-            List<Milestone> framed = framed(clause);
+            List<Milestone> framed = framed(clause, topic);
             if (!framed.isEmpty()) {
                 return framed;
             }
@@ -142,15 +174,15 @@ public final class MilestoneFinder {
     private static final Pattern INNER_FRAME = Pattern.compile(Words.alternation("complete-frames") + "|"
             + Words.alternation("start-frames"));
 
-    private static List<Milestone> framed(String clause) {
-        List<Milestone> whole = frame(clause);
+    private static List<Milestone> framed(String clause, String topic) {
+        List<Milestone> whole = frame(clause, topic);
         if (!whole.isEmpty() || clause.indexOf('、') < 0) {
             return whole;
         }
         // 具体包括实施A工程、完成B工程、完成C项目: each enumerated task may be a frame of its own
         List<Milestone> out = new ArrayList<>();
         for (String item : Enumeration.items(clause)) {
-            out.addAll(frame(item));
+            out.addAll(frame(item, null));
         }
         return out;
     }
@@ -158,7 +190,9 @@ public final class MilestoneFinder {
     private static final Pattern OPEN_LIST = Pattern.compile("等(?:" + Words.alternation("open-list-counts")
             + "|\\d+个|[一二三四五六七八九十]+个)?");
 
-    private static List<Milestone> frame(String clause) {
+    private static final Pattern SUBJECT_WILL = Pattern.compile("^[\\u4e00-\\u9fa5]{2,12}?(?:还将|将)");
+
+    private static List<Milestone> frame(String clause, String topic) {
         String o = clause.strip();
         String prev;
         do {
@@ -167,13 +201,26 @@ public final class MilestoneFinder {
         } while (!o.equals(prev));
         Matcher m = FRAME.matcher(o);
         if (!m.find()) {
-            return List.of();
+            // 万柏林区还将启动A、B重大项目建设: a subject and 将 before the frame verb
+            Matcher will = SUBJECT_WILL.matcher(o);
+            if (!will.find() || !(m = FRAME.matcher(o.substring(will.end()))).find()) {
+                return List.of();
+            }
         }
         boolean complete = COMPLETE_FRAMES.contains(m.group(1));
         String object = m.group(2);
+        int etc = object.indexOf('等', 2);
+        if (etc > 0 && object.endsWith("建设")) {
+            object = object.substring(0, etc) + "建设"; // A、B和C等…项目建设: the named ones
+        }
         boolean built = object.endsWith("建设") && object.length() > 4;
         String core = built ? object.substring(0, object.length() - 2) : object;
         String bare = BRACKETED_TAIL.matcher(core).replaceFirst("");
+        if (topic != null && WORKS_IN_GENERAL.matcher(core).matches()) {
+            // 年底完成工程项目 in an item titled 建设农村饮水工程: the works are the title's
+            return List.of(new Milestone(topic, complete ? Stage.COMPLETED : Stage.STARTED, m.group(1), 0,
+                    clause.length(), true, null));
+        }
         // 完成各类培训: only a named facility or works is a project; 完成X工程 names works even without 建设
         // 启动新建X names the facility itself; 完成X needs 建设 or works (工程/项目), else it is a task (完成各类培训)
         boolean facilityFrame = !complete && !m.group(1).equals("启动");
@@ -185,6 +232,10 @@ public final class MilestoneFinder {
         List<Milestone> out = new ArrayList<>();
         for (String item : Enumeration.items(core)) {
             String name = stripItem(item);
+            int and = name.lastIndexOf('和');
+            if (and >= 3 && !endsWith(FACILITY, name) && endsWith(FACILITY, name.substring(0, and))) {
+                name = name.substring(0, and); // A景区和西铭(等…): the short name after 和 is no facility
+            }
             String check = BRACKETED_TAIL.matcher(withoutTail(REPAIR, name)).replaceFirst("");
             if (name.length() >= 3 && endsWith(FACILITY, check) && !GENERIC.matcher(name).find()) {
                 out.add(new Milestone(name, stage, m.group(1), 0, clause.length(), true, null));

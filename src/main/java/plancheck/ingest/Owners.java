@@ -107,8 +107,12 @@ final class Owners {
      * is longer than {@link #PARAGRAPH_REACH} (it is not one item's).
      */
     private static int paragraphLast(String t, int from) {
-        int end = t.indexOf('\n', from);
-        end = end < 0 ? t.length() : end;
+        // look no further than the reach: searching a long text for its next line end on every clause is quadratic
+        int limit = Math.min(t.length(), from + PARAGRAPH_REACH + 1);
+        int end = from;
+        while (end < limit && t.charAt(end) != '\n') {
+            end++;
+        }
         if (end - from > PARAGRAPH_REACH) {
             return -1;
         }

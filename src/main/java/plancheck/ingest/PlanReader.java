@@ -45,6 +45,8 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
     private final Map<String, Integer> ids = new HashMap<>();
     private Clause deadlineOf;
     private Optional<Deadlines.Deadline> clauseDeadline = Optional.empty();
+    private Clause ownersOf;
+    private Owners.Named clauseOwners;
     /** The table row being read, whose owner, lead and 完成时限 its commitments take; null outside tables. */
     private TableReader.Row row;
     private TableReader.Content cell;
@@ -75,8 +77,9 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
             cursor = r.end();
         }
         read(cursor, section.end(), out);
-        return out;
+        return Headlines.withoutRepeated(nt.original(), out);
     }
+
 
     /** The plan text between two original offsets. */
     private void read(int originalFrom, int originalTo, List<CommitmentCandidate> out) {
@@ -114,11 +117,33 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
         if (before.contains("已")) {
             return "a figure already reached, not a target";
         }
+        if (totalOfResult(clause.text(), q)) {
+            return "the whole a result already reached is counted against (27个城中村已完成23个), not a target";
+        }
         // 新增学位5000个，其中幼儿园420个: the parts of the figure before; one with its own bound (不少于500个) is a target
         String sentence = nt.text().substring(Math.max(clause.sentenceStart(), clause.start() - BREAKDOWN_REACH),
                 clause.start()) + before;
         boolean breakdown = q.bound() == null && BREAKDOWN.matcher(sentence).find();
         return breakdown ? "a breakdown of the figure before, not a target" : null;
+    }
+
+    /** 27个城中村已经完成23个村: 已 after the figure and before the next one. */
+    private static boolean totalOfResult(String c, Quantity q) {
+        int done = c.indexOf('已', q.end());
+        if (done < 0) {
+            return false;
+        }
+        for (int i = q.end(); i < done; i++) {
+            if (Character.isDigit(c.charAt(i))) {
+                return false;
+            }
+        }
+        for (int i = done; i < c.length(); i++) {
+            if (Character.isDigit(c.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -192,9 +217,15 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
     @Override
     void milestone(Clause clause, Milestone m, String stageMetric, List<CommitmentCandidate> out) {
         String title = m.verbFirst() ? m.verb() + m.project() : m.project() + m.verb();
-        out.add(commitment(clause, title, Kind.MILESTONE, stageMetric, null, null, null, m.stage(),
-                Confidence.MILESTONE, new ArrayList<>(), new ArrayList<>(List.of("start")), m.project()));
+        CommitmentCandidate c = commitment(clause, title, Kind.MILESTONE, stageMetric, null, null, null, m.stage(),
+                Confidence.MILESTONE, new ArrayList<>(), new ArrayList<>(List.of("start")), m.project());
+        if (m.project().equals(topic())) {
+            ItemStages.add(out, c);
+        } else {
+            out.add(c);
+        }
     }
+
 
     /** 成立/出台/建成/完成/实现 + object: done or not; 常态化/长期坚持/持续…: ongoing. */
     private void other(Clause clause, List<CommitmentCandidate> out) {
@@ -238,7 +269,7 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
         deadline.filter(d -> d.words().equals("如期") || d.words().equals("按期"))
                 .ifPresent(d -> notes.add(d.words() + ": taken as the end of the plan year"));
         Firmness firmness = STRIVE.matcher(clause.text()).find() ? Firmness.STRIVE : Firmness.FIRM;
-        Owners.Named named = row != null ? new Owners.Named(row.owner(), row.lead()) : Owners.of(nt.text(), clause);
+        Owners.Named named = row != null ? new Owners.Named(row.owner(), row.lead()) : owners(clause);
         if (row != null && row.partners() != null) {
             notes.add("配合单位: " + row.partners());
         }
@@ -270,6 +301,15 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
         }
         boolean forThisStage = d.stage() == null || stage == null || d.stage() == stage || kind != Kind.MILESTONE;
         return own.isEmpty() && forThisStage ? Optional.of(new Deadlines.Deadline(d.date(), d.words())) : own;
+    }
+
+    /** The owner and lead the text names for the clause, read once however many commitments the clause holds. */
+    private Owners.Named owners(Clause clause) {
+        if (clause != ownersOf) {
+            ownersOf = clause;
+            clauseOwners = Owners.of(nt.text(), clause);
+        }
+        return clauseOwners;
     }
 
     /** The clause's deadline, read once however many commitments the clause holds. */

@@ -21,6 +21,9 @@ public final class QuantityParser {
     static final List<String> UNITS = Words.list("units").stream()
             .sorted(java.util.Comparator.comparingInt(String::length).reversed()).toList();
     private static final Pattern SPEC_BEFORE = Pattern.compile("(?:" + Words.alternation("spec-before") + ")$");
+    /** A floor word that only says "reach" (达, 达到), which 左右 after the figure turns into "about". */
+    private static final Pattern REACH_ONLY = Words.pattern("reach-words");
+    private static final Pattern GAME_FORMAT_AFTER = Words.opening("game-format-after");
     private static final Pattern SPEC_AFTER = Pattern.compile("^(?:" + Words.alternation("spec-after") + ")");
     /** 15件重点民生实事: the size of the list itself. */
     private static final Pattern LIST_AFTER = Pattern.compile("^(?:重点)?(?:民生)?(?:" + Words.alternation("list-nouns") + ")");
@@ -232,6 +235,9 @@ public final class QuantityParser {
         } else if ((a = APPROX_AFTER.matcher(after)).find()) {
             approximate = true;
             qEnd += a.end();
+            if (bound == Kind.AT_LEAST && REACH_ONLY.matcher(clause.substring(qStart, start)).matches()) {
+                bound = null; // 覆盖率达80%左右: reaching about the figure, EXACT as 增长8%左右
+            }
         }
         if (DECREASE_BEFORE.matcher(clause.substring(Math.max(0, qStart - QUALIFIER_REACH), qStart)).find()) {
             if (max != null) {
@@ -255,6 +261,9 @@ public final class QuantityParser {
         }
         if (rejected == null && chinese && "期".equals(unit)) {
             rejected = "a phase of a project (二期), not a count";
+        }
+        if (rejected == null && "人".equals(unit) && GAME_FORMAT_AFTER.matcher(after).find()) {
+            rejected = "the format of a game (3人制篮球场), not a count";
         }
         if (rejected == null && LIST_AFTER.matcher(after).find()) {
             rejected = "the number of items on the list, not a target";

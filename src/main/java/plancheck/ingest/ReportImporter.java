@@ -1,5 +1,7 @@
 package plancheck.ingest;
 
+import java.time.Clock;
+import java.time.Year;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,9 +20,16 @@ import plancheck.domain.Source;
 public final class ReportImporter {
 
     private final MetricVocabulary vocabulary;
+    /** Dates a plan whose text names no year (今年将… in a news item): the year it is read in. */
+    private final Clock clock;
 
     public ReportImporter(MetricVocabulary vocabulary) {
+        this(vocabulary, Clock.systemDefaultZone());
+    }
+
+    public ReportImporter(MetricVocabulary vocabulary, Clock clock) {
         this.vocabulary = vocabulary;
+        this.clock = clock;
     }
 
     /**
@@ -49,17 +58,38 @@ public final class ReportImporter {
         Optional<Section> summary = sections.summary().filter(s -> s.year() != null);
         summary.ifPresent(s -> results.addAll(new SummaryReader(vocabulary, nt, s, district, document, skipped).results()));
         Optional<Section> plan = sections.plan().map(p -> p.year() != null ? p : withYearOf(p, document));
-        if (plan.isEmpty() || plan.get().year() == null) {
-            skipped.add(new Skipped(new Span(0, text.length()), "", plan.isEmpty()
-                    ? "no plan section found (headings such as 2023年工作计划, 工作思路, 工作安排, 工作要点, 主要预期目标)"
-                    : "plan section " + plan.get().heading() + " states no year"));
-            return new ImportReport(null, summary.map(Section::year).orElse(null), plan.map(Section::heading).orElse(null),
+        if (plan.isEmpty()) {
+            skipped.add(new Skipped(new Span(0, text.length()), "",
+                    "no plan section found (headings such as 2023年工作计划, 工作思路, 工作安排, 工作要点, 主要预期目标)"));
+            return new ImportReport(null, summary.map(Section::year).orElse(null), null,
                     summary.map(Section::heading).orElse(null), List.of(), results, skipped);
         }
+        boolean yearAssumed = plan.get().year() == null;
+        if (yearAssumed) {
+            Section p = plan.get();
+            plan = Optional.of(new Section(p.heading(), Year.now(clock).getValue(), p.start(), p.end()));
+        }
         List<CommitmentCandidate> commitments = new PlanReader(vocabulary, nt, plan.get(), district, document, skipped).commitments();
+        if (yearAssumed) {
+            commitments = commitments.stream().map(ReportImporter::withYearAssumed).toList();
+        }
         commitments = withPriors(commitments, results);
         return new ImportReport(plan.get().year(), summary.map(Section::year).orElse(null), plan.get().heading(),
                 summary.map(Section::heading).orElse(null), commitments, results, skipped);
+    }
+
+    /** The text states no year: the planner checks the one taken. */
+    private static CommitmentCandidate withYearAssumed(CommitmentCandidate c) {
+        Commitment k = c.commitment();
+        List<String> assumed = new ArrayList<>(k.assumed());
+        assumed.add("year");
+        List<String> notes = new ArrayList<>(c.notes());
+        notes.add("the text names no year: the year of import is taken as the plan year");
+        Commitment withYear = new Commitment(k.id(), k.district(), k.districtName(), k.year(), k.category(),
+                k.title(), k.kind(), k.metric(), k.unit(), k.target(), k.targetMax(), k.baseline(), k.prior(), k.stage(),
+                k.plannedStages(), k.start(), k.deadline(), k.firmness(), k.owner(), k.lead(), k.source(),
+                assumed, k.revision());
+        return new CommitmentCandidate(withYear, c.project(), c.confidence(), c.span(), c.quote(), notes);
     }
 
     private static final Pattern DOCUMENT_YEAR = Pattern.compile("(?:19|20)\\d{2}");

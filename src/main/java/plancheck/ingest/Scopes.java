@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 final class Scopes {
 
     private static final Pattern REACHED_BEFORE = Words.ending("beneficiary-before");
+    private static final Pattern REACHED_ANYWHERE = Words.pattern("beneficiary-before");
     /** 改善/提高 + a count of people: those who benefit (有效提高城区4万户…的供热安全), unlike 改善30间休息室. */
     private static final Pattern IMPROVED_BEFORE = Pattern.compile("(?:" + Words.alternation("improved-before")
             + ")[\\u4e00-\\u9fa5]{0,3}$");
@@ -28,10 +29,11 @@ final class Scopes {
         for (int i = 0; i < out.size(); i++) {
             QuantityParser.Found f = out.get(i);
             Quantity q = f.quantity();
-            if (f.rejected() != null || q.bound() != null) {
+            if (f.rejected() != null) {
                 continue;
             }
-            String reason = reason(clause, out, i);
+            String reason = describes(out, i) ? "what the figure before counts (超230个50户以上的村寨), not a target"
+                    : q.bound() != null ? null : reason(clause, out, i);
             if (reason != null) {
                 out.set(i, new QuantityParser.Found(q, reason));
             }
@@ -39,10 +41,30 @@ final class Scopes {
         return out;
     }
 
+    /** A bounded figure right after another (超230个50户以上): it defines the things the one before counts. */
+    private static boolean describes(List<QuantityParser.Found> found, int i) {
+        if (i == 0) {
+            return false;
+        }
+        QuantityParser.Found before = found.get(i - 1);
+        Quantity q = found.get(i).quantity();
+        return before.rejected() == null && before.quantity().end() == q.start() && q.bound() != null;
+    }
+
+    /** 涉及A镇、B乡…约1200户农牧民: the reach word may stand before a list of places, back to the figure before. */
+    private static boolean reachedAcrossPlaces(String clause, List<QuantityParser.Found> found, int i) {
+        Quantity q = found.get(i).quantity();
+        if (!PEOPLE.contains(q.unit())) {
+            return false;
+        }
+        int from = i == 0 ? 0 : found.get(i - 1).quantity().end();
+        return REACHED_ANYWHERE.matcher(clause).region(from, q.start()).find();
+    }
+
     private static String reason(String clause, List<QuantityParser.Found> found, int i) {
         Quantity q = found.get(i).quantity();
         String before = clause.substring(Math.max(0, q.start() - QuantityParser.QUALIFIER_REACH), q.start());
-        if (REACHED_BEFORE.matcher(before).find()
+        if (REACHED_BEFORE.matcher(before).find() || reachedAcrossPlaces(clause, found, i)
                 || PEOPLE.contains(q.unit()) && IMPROVED_BEFORE.matcher(before).find()) {
             return "who or what the commitment reaches, not a target";
         }

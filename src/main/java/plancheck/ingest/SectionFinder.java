@@ -36,6 +36,8 @@ public final class SectionFinder {
      */
     private static final double PLAN_TO_DONE = 4.5;
     private static final int MIN_PLAN_MARKS = 3;
+    /** How far into a sentence opening with the plan's time its word of intent may stand (今年，吉木乃县将…). */
+    private static final int OPENING_REACH = 16;
     private static final Pattern INLINE_PLAN = Pattern.compile("(" + Words.alternation("plan-headings")
             + ")(?:是|为)?[:：]");
     private static final Pattern PROBLEMS = Words.pattern("problem-headings");
@@ -84,6 +86,9 @@ public final class SectionFinder {
         }
         if (plan.isEmpty() && summary.isEmpty() && tenseIsPlan(original)) {
             plan = Optional.of(new Section("", latestYear(original), 0, original.length()));
+        }
+        if (plan.isEmpty() && summary.isEmpty()) {
+            plan = planOpening(original);
         }
         Optional<Section> finalPlan = plan;
         summary = summary.map(s -> s.year() != null || finalPlan.map(Section::year).isEmpty() ? s
@@ -158,6 +163,29 @@ public final class SectionFinder {
             opening = inSummary ? opening : m.end();
         }
         return opening < 0 ? plan : new Section(plan.heading(), plan.year(), opening, plan.end());
+    }
+
+    /**
+     * A sentence opening with the plan's time (今年，…将; 明年; 下一步; 2026年，我们将…) and saying what is intended
+     * within its first words: in a text without headings (a news article that reports results, then the plan) the
+     * plan starts there and runs to the end.
+     */
+    private static final Pattern OPENING = Pattern.compile("(?:^|[\\n。！？!?])[\\s\\u3000]*((?:"
+            + Words.alternation("plan-openings") + "|((?:19|20)\\d{2})年)[^。！？!?\\n]{0," + OPENING_REACH + "}?(?:"
+            + Words.alternation("intent-words") + "))");
+
+    private static Optional<Section> planOpening(String original) {
+        Integer latest = latestYear(original);
+        Matcher m = OPENING.matcher(original);
+        while (m.find()) {
+            // a year before the latest the text names is a year reported on (2023年，全区已…), not the plan's
+            Integer year = m.group(2) == null ? latest : Integer.valueOf(m.group(2));
+            if (year != null && latest != null && year < latest) {
+                continue;
+            }
+            return Optional.of(new Section(m.group(1), year, m.start(1), original.length()));
+        }
+        return Optional.empty();
     }
 
     /** A document titled as a plan alone ("2024年工作要点") is all plan. */

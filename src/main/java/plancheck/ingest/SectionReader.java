@@ -29,6 +29,10 @@ abstract class SectionReader<T> {
     final int to;
     String category;
     private Clause previous;
+    /** The title sentence of the item being read (老旧小区及外立面改造。), the project of its dated stages. */
+    private String topic;
+    /** Where the original line holding {@link #topic} ends: an item is one line of the original. */
+    private int topicLineEnd = -1;
 
     SectionReader(MetricVocabulary vocabulary, NormalizedText nt, Section section, Districts.District district,
                   String document, List<Skipped> skipped) {
@@ -68,6 +72,7 @@ abstract class SectionReader<T> {
 
     final void read(Clause clause, List<T> out, Set<String> reasons) {
         track(clause);
+        trackTopic(clause);
         quantities(clause, out, reasons);
         milestones(clause, out, reasons);
     }
@@ -87,6 +92,43 @@ abstract class SectionReader<T> {
                 category = clause.text().substring(m.end()).strip();
             }
         }
+    }
+
+    /**
+     * An item that opens its line of the original with a short sentence of its own (农村公路提质改造。提质改造…，计划4月
+     * 开工建设，11月完工。) is titled by it; the stages the item dates with no project named are the title's.
+     */
+    private void trackTopic(Clause clause) {
+        int lineEnd = topicLineEnd;
+        if (topic != null && nt.originalOffset(clause.start()) >= lineEnd) {
+            topic = null;
+        }
+        if (clause.start() != clause.sentenceStart() || !opensOriginalLine(clause.start())) {
+            return;
+        }
+        String t = clause.text().strip();
+        boolean title = clause.end() == clause.sentenceEnd() && clause.sentenceEnd() < nt.text().length()
+                && nt.text().charAt(clause.sentenceEnd()) == '。' && t.length() >= 4 && t.length() <= MAX_TOPIC
+                && t.chars().noneMatch(Character::isDigit);
+        topic = title ? MilestoneFinder.topic(t) : null;
+        int at = nt.originalOffset(clause.start());
+        int end = nt.original().indexOf('\n', at);
+        topicLineEnd = end < 0 ? nt.original().length() : end;
+    }
+
+    private static final int MAX_TOPIC = 20;
+
+    private boolean opensOriginalLine(int normalized) {
+        int i = nt.originalOffset(normalized) - 1;
+        while (i >= 0 && NormalizedText.isSpace(nt.original().charAt(i))) {
+            i--;
+        }
+        return i < 0 || nt.original().charAt(i) == '\n';
+    }
+
+    /** The current item's title, or null. */
+    final String topic() {
+        return topic;
     }
 
     final void skip(Clause clause, String reason) {
@@ -172,7 +214,8 @@ abstract class SectionReader<T> {
 
     private void milestones(Clause clause, List<T> out, Set<String> reasons) {
         String stageMetric = vocabulary.contains("project_stage") ? "project_stage" : null;
-        for (Milestone m : MilestoneFinder.find(clause.text(), clauseBefore(clause), section.year())) {
+        for (Milestone m : MilestoneFinder.find(clause.text(), clauseBefore(clause), section.year(),
+                topic)) {
             if (m.rejected() != null) {
                 reasons.add(m.rejected());
             } else {

@@ -15,7 +15,11 @@
  *       {@link plancheck.domain.Stage}, one MILESTONE per project named ("A、B和C竣工投产" is three).</li>
  *   <li>成立/出台/建成/完成/实现/新设 + object → BINARY; 常态化/长期坚持/持续… → ONGOING (no deadline).</li>
  *   <li>年内/年底前/如期 → 31 December of the plan year; 上半年 → 30 June; 9月底前 → 30 September; a table row's
- *       2025年9月 → 30 September 2025. Fields filled by default are listed in {@code assumed}.</li>
+ *       2025年9月 → 30 September 2025; 9月末完工 → the stage planned by 30 September. Fields filled by default are
+ *       listed in {@code assumed}; a text naming no year (今年将…) takes the year of import and lists {@code year}.</li>
+ *   <li>With no heading, a sentence opening 今年/明年/下一步/2026年 with 将/计划/力争… starts the plan. An item titled by
+ *       its works (农村公路提质改造。…计划4月开工建设，11月完工) gives that title to stages naming no project: one
+ *       milestone, the earlier stages planned on the way.</li>
  * </ul>
  * The words are data in {@code plancheck/ingest/words.txt}; the confidence policy is {@link plancheck.ingest.Confidence}.
  * Tables are read with their cells split by pipes or tabs, one cell a line, or run together with no separator at all
