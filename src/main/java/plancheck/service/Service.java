@@ -147,11 +147,10 @@ public final class Service implements AutoCloseable {
         service.scorecards = new Scorecards(service.districts);
         engine.onTally(service.scorecards);
         service.foresight = new Foresight(engine, store, clock);
-        List<Commitment> commitments = store.liveCommitments();
-        commitments.forEach(c -> service.live.put(c.id(), c));
-        List<Result> results = store.liveResults();
-        results.forEach(r -> service.reported.add(r.commitmentId()));
-        engine.load(commitments, results).join();
+        Store.Live held = store.live();
+        held.commitments().forEach(c -> service.live.put(c.id(), c));
+        held.results().forEach(r -> service.reported.add(r.commitmentId()));
+        engine.load(held.commitments(), held.results()).join();
         return service;
     }
 

@@ -96,26 +96,28 @@ public final class Store implements AutoCloseable {
         });
     }
 
-    /** Current revisions of the commitments that are not retired. */
-    public List<Commitment> liveCommitments() {
+    /** The commitments that are not retired (current revisions) and their results in the order stored. */
+    public record Live(List<Commitment> commitments, List<Result> results) {
+    }
+
+    /**
+     * The live commitments and their results, read in one transaction; equal strings and dates among them are
+     * one object ({@link Shared}), so what is held from start takes a fraction of the heap.
+     */
+    public Live live() {
         return transaction(c -> {
-            List<Commitment> out = new ArrayList<>();
+            Shared shared = new Shared();
+            com.fasterxml.jackson.databind.ObjectReader reader = shared.commitments();
+            List<Commitment> commitments = new ArrayList<>();
             try (Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT body FROM commitment WHERE retired_at IS NULL ORDER BY id")) {
                 while (rs.next()) {
-                    out.add(parse(rs.getString(1)));
+                    commitments.add(parse(reader, rs.getString(1)));
                 }
             }
-            return out;
-        });
-    }
-
-    /** Results of the live commitments, in the order they were stored. */
-    public List<Result> liveResults() {
-        return transaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + RESULT_COLUMNS + " FROM result r"
                     + " JOIN commitment c ON c.id = r.commitment_id WHERE c.retired_at IS NULL ORDER BY r.id")) {
-                return results(ps);
+                return new Live(commitments, results(ps, shared));
             }
         });
     }
@@ -538,17 +540,21 @@ public final class Store implements AutoCloseable {
             + " r.reported_by, r.evidence_document, r.evidence_quote, r.note, r.sample, r.corrects, r.reason, r.review";
 
     private static List<Result> results(PreparedStatement ps) throws SQLException {
+        return results(ps, Shared.NONE);
+    }
+
+    private static List<Result> results(PreparedStatement ps, Shared shared) throws SQLException {
         List<Result> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String stage = rs.getString(4);
-                String document = rs.getString(8);
+                String document = shared.of(rs.getString(8));
                 String quote = rs.getString(9);
-                out.add(new Result(rs.getLong(1), rs.getString(2), rs.getObject(3, Double.class),
+                out.add(new Result(rs.getLong(1), shared.of(rs.getString(2)), shared.of(rs.getObject(3, Double.class)),
                         stage == null ? null : Stage.valueOf(stage), rs.getObject(5, Boolean.class),
-                        rs.getObject(6, LocalDate.class), rs.getString(7),
+                        shared.of(rs.getObject(6, LocalDate.class)), shared.of(rs.getString(7)),
                         document == null && quote == null ? null : new Evidence(document, quote),
-                        rs.getString(10), rs.getBoolean(11), rs.getObject(12, Long.class), rs.getString(13),
+                        rs.getString(10), rs.getBoolean(11), rs.getObject(12, Long.class), shared.of(rs.getString(13)),
                         Review.valueOf(rs.getString(14))));
             }
         }
@@ -582,8 +588,12 @@ public final class Store implements AutoCloseable {
     }
 
     private static Commitment parse(String body) {
+        return parse(Json.MAPPER.readerFor(Commitment.class), body);
+    }
+
+    private static Commitment parse(com.fasterxml.jackson.databind.ObjectReader reader, String body) {
         try {
-            return Json.MAPPER.readValue(body, Commitment.class);
+            return reader.readValue(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored commitment does not read back: " + e.getMessage(), e);
         }

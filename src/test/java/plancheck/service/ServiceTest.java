@@ -30,7 +30,7 @@ class ServiceTest extends OnRealStore {
         assertThat(service.isEmpty()).isFalse();
         assertThat(reported).extracting(r -> r.result().id()).doesNotContainNull();
         assertThat(reported.get(0).evaluation().status()).isNotEqualTo(Status.NO_DATA);
-        assertThat(store.liveResults()).hasSize(2);
+        assertThat(store.live().results()).hasSize(2);
         assertThat(store.revisions("c1")).extracting(Store.Revision::by).containsExactly("dataset");
     }
 
@@ -44,7 +44,7 @@ class ServiceTest extends OnRealStore {
                 .cause().isInstanceOf(Rejected.Invalid.class)
                 .satisfies(e -> assertThat(((Rejected) e).errors()).extracting(FieldError::field)
                         .containsExactly("[1].asOf"));
-        assertThat(store.liveResults()).isEmpty();
+        assertThat(store.live().results()).isEmpty();
     }
 
     @Test

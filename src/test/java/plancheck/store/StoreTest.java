@@ -37,6 +37,30 @@ class StoreTest {
     }
 
     @Test
+    void givenRowsRepeatingDistrictsReportersAndDays_whenTheLiveSetIsRead_thenEqualValuesAreOneObject() {
+        try (Store store = open()) {
+            store.insertCommitments(List.of(Facts.childcare("c1").withRevision(1),
+                    Facts.childcare("c2").withRevision(1)), "planner", AT);
+            LocalDate day = LocalDate.of(2025, 6, 1);
+            store.insertResults(List.of(Facts.value("c1", 80, day), Facts.value("c2", 80, day)), AT);
+
+            Store.Live live = store.live();
+
+            Commitment c1 = live.commitments().get(0);
+            Commitment c2 = live.commitments().get(1);
+            assertThat(c2.district()).isEqualTo("fenghuang").isSameAs(c1.district());
+            assertThat(c2.unit()).isSameAs(c1.unit());
+            assertThat(c2.source().document()).isSameAs(c1.source().document());
+            Result r1 = live.results().get(0);
+            Result r2 = live.results().get(1);
+            assertThat(r1.commitmentId()).isEqualTo("c1").isSameAs(c1.id());
+            assertThat(r2.asOf()).isEqualTo(day).isSameAs(r1.asOf());
+            assertThat(r2.reportedBy()).isSameAs(r1.reportedBy());
+            assertThat(r2.value()).isSameAs(r1.value());
+        }
+    }
+
+    @Test
     void givenABatchWithATakenIdWhenInsertedThenNothingOfItIsStored() {
         try (Store store = open()) {
             store.insertCommitments(List.of(Facts.childcare("c1").withRevision(1)), "planner", AT);
@@ -44,7 +68,7 @@ class StoreTest {
                     List.of(Facts.childcare("c2").withRevision(1), Facts.childcare("c1").withRevision(1)), "planner", AT))
                     .isInstanceOf(Store.DuplicateIdException.class);
             assertThat(store.commitment("c2")).isEmpty();
-            assertThat(store.liveCommitments()).extracting(Commitment::id).containsExactly("c1");
+            assertThat(store.live().commitments()).extracting(Commitment::id).containsExactly("c1");
         }
     }
 
@@ -82,8 +106,8 @@ class StoreTest {
 
             store.retire("c2", "合并到c1", "officer", AT);
 
-            assertThat(store.liveCommitments()).extracting(Commitment::id).containsExactly("c1");
-            assertThat(store.liveResults()).extracting(Result::value).containsExactly(80.0, 120.0);
+            assertThat(store.live().commitments()).extracting(Commitment::id).containsExactly("c1");
+            assertThat(store.live().results()).extracting(Result::value).containsExactly(80.0, 120.0);
             assertThat(store.results("c2")).extracting(Result::value).containsExactly(20.0);
             assertThat(store.commitment("c2").orElseThrow().retired().reason()).isEqualTo("合并到c1");
         }
@@ -97,8 +121,8 @@ class StoreTest {
             stored = store.insertResults(List.of(Facts.value("c1", 80, LocalDate.of(2025, 3, 31))), AT);
         }
         try (Store store = open()) {
-            assertThat(store.liveCommitments()).containsExactly(Facts.childcare("c1").withRevision(1));
-            assertThat(store.liveResults()).isEqualTo(stored);
+            assertThat(store.live().commitments()).containsExactly(Facts.childcare("c1").withRevision(1));
+            assertThat(store.live().results()).isEqualTo(stored);
         }
     }
 
