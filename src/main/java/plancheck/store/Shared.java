@@ -21,6 +21,9 @@ import plancheck.domain.Commitment;
  */
 final class Shared {
 
+    /** Fields of a commitment that no other row repeats. */
+    private static final java.util.Set<String> UNIQUE = java.util.Set.of("title", "quote", "notes");
+
     /** Passes every value through as read. */
     static final Shared NONE = new Shared(null);
 
@@ -50,8 +53,11 @@ final class Shared {
                 new StdScalarDeserializer<String>(String.class) {
                     @Override
                     public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                        return p.hasToken(JsonToken.VALUE_STRING) ? of(p.getText())
-                                : StringDeserializer.instance.deserialize(p, ctxt);
+                        if (!p.hasToken(JsonToken.VALUE_STRING)) {
+                            return StringDeserializer.instance.deserialize(p, ctxt);
+                        }
+                        // titles and quotes are each their own: looking them up would only cost time
+                        return UNIQUE.contains(p.currentName()) ? p.getText() : of(p.getText());
                     }
                 });
         return Json.MAPPER.copy().registerModule(strings).readerFor(Commitment.class);
