@@ -21,8 +21,8 @@ import plancheck.domain.Commitment;
  */
 final class Shared {
 
-    /** Fields of a commitment that no other row repeats. */
-    private static final java.util.Set<String> UNIQUE = java.util.Set.of("title", "quote", "notes");
+    /** Fields of a commitment that no other row repeats (a string in a list has no field name). */
+    private static final java.util.Set<String> UNIQUE = java.util.Set.of("title", "quote");
 
     /** Passes every value through as read. */
     static final Shared NONE = new Shared(null);
@@ -57,7 +57,8 @@ final class Shared {
                             return StringDeserializer.instance.deserialize(p, ctxt);
                         }
                         // titles and quotes are each their own: looking them up would only cost time
-                        return UNIQUE.contains(p.currentName()) ? p.getText() : of(p.getText());
+                        String field = p.currentName();
+                        return field != null && UNIQUE.contains(field) ? p.getText() : of(p.getText());
                     }
                 });
         return Json.MAPPER.copy().registerModule(strings).readerFor(Commitment.class);

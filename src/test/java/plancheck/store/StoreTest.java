@@ -37,10 +37,16 @@ class StoreTest {
     }
 
     @Test
-    void givenRowsRepeatingDistrictsReportersAndDays_whenTheLiveSetIsRead_thenEqualValuesAreOneObject() {
+    void givenRowsRepeatingDistrictsReportersAndDaysAndAnImportedOne_whenTheLiveSetIsRead_thenEqualValuesAreOneObject() {
         try (Store store = open()) {
-            store.insertCommitments(List.of(Facts.childcare("c1").withRevision(1),
-                    Facts.childcare("c2").withRevision(1)), "planner", AT);
+            Commitment imported = Facts.childcare("c2").withRevision(1);
+            imported = new Commitment(imported.id(), imported.district(), imported.districtName(), imported.year(),
+                    imported.category(), imported.title(), imported.kind(), imported.metric(), imported.unit(),
+                    imported.target(), imported.targetMax(), imported.baseline(), imported.prior(),
+                    imported.stage(), imported.plannedStages(), imported.start(), imported.deadline(),
+                    imported.firmness(), imported.owner(), imported.lead(), imported.source(), List.of("start", "year"),
+                    1);
+            store.insertCommitments(List.of(Facts.childcare("c1").withRevision(1), imported), "planner", AT);
             LocalDate day = LocalDate.of(2025, 6, 1);
             store.insertResults(List.of(Facts.value("c1", 80, day), Facts.value("c2", 80, day)), AT);
 
@@ -51,6 +57,7 @@ class StoreTest {
             assertThat(c2.district()).isEqualTo("fenghuang").isSameAs(c1.district());
             assertThat(c2.unit()).isSameAs(c1.unit());
             assertThat(c2.source().document()).isSameAs(c1.source().document());
+            assertThat(c2.assumed()).containsExactly("start", "year");
             Result r1 = live.results().get(0);
             Result r2 = live.results().get(1);
             assertThat(r1.commitmentId()).isEqualTo("c1").isSameAs(c1.id());
@@ -97,8 +104,14 @@ class StoreTest {
     @Test
     void givenResultsWhenRetiredThenTheyStayStoredButLeaveTheLiveSet() {
         try (Store store = open()) {
-            store.insertCommitments(List.of(Facts.childcare("c1").withRevision(1),
-                    Facts.childcare("c2").withRevision(1)), "planner", AT);
+            Commitment imported = Facts.childcare("c2").withRevision(1);
+            imported = new Commitment(imported.id(), imported.district(), imported.districtName(), imported.year(),
+                    imported.category(), imported.title(), imported.kind(), imported.metric(), imported.unit(),
+                    imported.target(), imported.targetMax(), imported.baseline(), imported.prior(),
+                    imported.stage(), imported.plannedStages(), imported.start(), imported.deadline(),
+                    imported.firmness(), imported.owner(), imported.lead(), imported.source(), List.of("start", "year"),
+                    1);
+            store.insertCommitments(List.of(Facts.childcare("c1").withRevision(1), imported), "planner", AT);
             List<Result> stored = store.insertResults(List.of(Facts.value("c1", 80, LocalDate.of(2025, 3, 31)),
                     Facts.value("c2", 20, LocalDate.of(2025, 3, 31)), Facts.value("c1", 120, LocalDate.of(2025, 6, 30))),
                     AT);
