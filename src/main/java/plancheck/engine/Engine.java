@@ -32,9 +32,10 @@ import plancheck.domain.Status;
  * The rule engine: long-lived Drools sessions, partitioned by district, fed incrementally, with a Java-side
  * index of the latest evaluation of every commitment.
  *
- * <p>Writes go to the partition that owns the commitment's district and run on that partition's own thread; the
- * returned future completes, on that thread, once the affected evaluations are fresh in the index. Do not block in
- * a callback attached to such a future (use the async variants to leave the thread). Reads never touch a session.
+ * <p>Writes go to the partition that owns the commitment's district and run holding its turn: on that partition's
+ * own thread, or (one commitment's update, when nothing is queued) on the caller's. The returned future completes
+ * once the affected evaluations are fresh in the index; do not block in a callback attached to it (use the async
+ * variants to leave the thread). Reads never touch a session.
  *
  * <p>Invalid input fails the returned future and changes nothing: {@link IllegalArgumentException} ("field:
  * reason") for a malformed commitment or result, {@link UnknownCommitmentException} for a result whose commitment

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -133,6 +134,9 @@ final class Partition implements AutoCloseable {
             thread.execute(() -> {
                 turn.lock();
                 try {
+                    if (closed) {
+                        throw new RejectedExecutionException("partition " + index + " is closed");
+                    }
                     f.complete(work.get());
                 } catch (Throwable e) {
                     f.completeExceptionally(e);
@@ -153,7 +157,8 @@ final class Partition implements AutoCloseable {
      * session is free, else queues it as {@link #run} does; the future is then complete on return.
      */
     <T> CompletableFuture<T> runNow(Supplier<T> work) {
-        if (queued.get() == 0 && turn.tryLock()) {
+        // from inside work holding the turn (a listener calling back), it waits its turn like queued work
+        if (queued.get() == 0 && !turn.isHeldByCurrentThread() && turn.tryLock()) {
             try {
                 // checked again under the lock: work queued before it must be done before it
                 if (queued.get() == 0 && !closed) {

@@ -14,7 +14,7 @@ import plancheck.domain.Status;
  * The engine's holder for one commitment: its terms and results, the fact the session holds for it, and the
  * latest verdict. Not a fact itself: the rules see only the plain {@link Standing}.
  *
- * <p>Owned by one session thread. Other threads only read the volatile {@link #commitment}, {@link #results} and
+ * <p>Changed only by the thread holding its partition's turn. Other threads only read the volatile {@link #commitment}, {@link #results} and
  * {@link #verdict}, which are replaced, never mutated.
  */
 final class Track {
@@ -29,7 +29,7 @@ final class Track {
     /** the partition whose session holds it; null while in none */
     volatile Partition owner;
 
-    // session-thread state
+    // state of the thread holding the turn
     FactHandle handle;
     Standing standing;
     Status status;

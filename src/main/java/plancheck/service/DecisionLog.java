@@ -73,7 +73,7 @@ public final class DecisionLog implements AutoCloseable {
         }
     }
 
-    /** On a partition thread: hands the changes to the log's thread, or to whoever holds their cause. */
+    /** By whoever holds a partition's turn: hands the changes to the log's thread, or to whoever holds their cause. */
     private void changed(List<Decisions.Change> changes) {
         java.time.Instant at = clock.instant();
         List<PolicyStore.Decision> rows = new ArrayList<>(changes.size());

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 
 import plancheck.domain.Commitment;
@@ -34,6 +35,10 @@ final class Foresight {
     private final Clock clock;
     /** commitment, cause and new status of the changes stored ahead of the engine */
     private final Set<String> stored = ConcurrentHashMap.newKeySet();
+    /** the keys armed by the write being done; writer thread */
+    private final List<String> armedNow = new ArrayList<>();
+    /** the engine work of earlier writes not yet done; writer thread */
+    private final List<CompletableFuture<?>> feeding = new ArrayList<>();
     private volatile boolean on;
 
     Foresight(Engine engine, Store store, Clock clock) {
@@ -60,6 +65,9 @@ final class Foresight {
 
         private Steps() {
             if (on) {
+                // a write's engine work may go on in steps after the writer moved on (an import's results follow
+                // its commitments): wait for all of it, then for whatever else is queued
+                CompletableFuture.allOf(feeding.toArray(CompletableFuture[]::new)).join();
                 engine.settled().join();
             }
         }
@@ -78,8 +86,13 @@ final class Foresight {
         /** A new result, or a stored one changed (reviewed), of the commitment {@code of}. */
         Steps reported(Result r, Commitment of) {
             List<Result> held = held(r.commitmentId());
-            held.removeIf(old -> r.id() != null && r.id().equals(old.id()));
-            held.add(r);
+            // a result changed (reviewed) keeps its place, as in the engine: of two on one date the later counts
+            int at = r.id() == null ? -1 : indexOf(held, r.id());
+            if (at >= 0) {
+                held.set(at, r);
+            } else {
+                held.add(r);
+            }
             return step(commitments.getOrDefault(r.commitmentId(), of), Decisions.Cause.result(r.id()));
         }
 
@@ -90,6 +103,15 @@ final class Foresight {
                 causes.add(cause);
             }
             return this;
+        }
+
+        private static int indexOf(List<Result> held, Long id) {
+            for (int i = 0; i < held.size(); i++) {
+                if (id.equals(held.get(i).id())) {
+                    return i;
+                }
+            }
+            return -1;
         }
 
         private List<Result> held(String id) {
@@ -118,14 +140,36 @@ final class Foresight {
         }
     }
 
-    /** Steps of a write to foresee; nothing is judged while no decision log listens. */
+    /**
+     * Steps of a write to foresee, to be built before the write's transaction (it may wait for the engine); nothing
+     * is judged while no decision log listens.
+     */
     Steps steps() {
         return new Steps();
     }
 
-    /** After the commit: the engine's report of these changes is not to be stored again. */
+    /** After the commit: the engine's report of these changes is not to be stored again. Writer thread. */
     void arm(List<String> keys) {
         stored.addAll(keys);
+        armedNow.addAll(keys);
+    }
+
+    /**
+     * Writer thread, once a write has handed its work to the engine ({@code feed}): what the write armed and the
+     * engine did not report (it decided otherwise) is forgotten when that work is done, so that it cannot hide a
+     * later change; and the next write is judged after it.
+     */
+    void fed(CompletableFuture<?> feed) {
+        List<String> keys = List.copyOf(armedNow);
+        armedNow.clear();
+        CompletableFuture<?> done = feed.handle((v, e) -> null);
+        if (!keys.isEmpty()) {
+            done.thenRun(() -> keys.forEach(stored::remove));
+        }
+        feeding.removeIf(CompletableFuture::isDone);
+        if (!done.isDone()) {
+            feeding.add(done);
+        }
     }
 
     /** Whether {@code c} was stored ahead of the engine (and is so no longer expected). */
@@ -154,7 +198,7 @@ final class Foresight {
         return keys;
     }
 
-    private static String key(String commitmentId, Decisions.Cause cause, Status to) {
+    static String key(String commitmentId, Decisions.Cause cause, Status to) {
         return commitmentId + '\u0000' + cause.type() + '\u0000' + cause.ref() + '\u0000' + to;
     }
 }

@@ -68,12 +68,13 @@ public final class Reviews {
             Result after = r.withReview(decision);
             Instant now = service.instant();
             AuditTrail audit = service.audit();
+            Foresight.Steps steps = service.foresight().steps();
             service.foresight().arm(store.atomically(() -> {
                 store.review(resultId, new Store.ReviewMark(decision, by.login(), now, reason));
                 audit.append(audit.entry(by, Action.REVIEW, decision == Review.APPROVED ? "result.approve"
                         : "result.return", "result", String.valueOf(resultId), c.district(), r,
                         new Reviewed(after, reason)));
-                return service.foresight().steps().reported(after, c).store();
+                return steps.reported(after, c).store();
             }));
             return service.engine().report(after).thenApply(e -> new Service.Reported(after, e));
         });

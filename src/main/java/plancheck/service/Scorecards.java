@@ -21,7 +21,7 @@ import plancheck.engine.Tally;
  * answer. Under a category or 责任单位 filter the groups of the subtree are added up instead (still not the
  * commitments). A change of the district tree rebuilds the roll-ups from the groups.
  *
- * <p>Changes come from several partition threads; one lock keeps counts and answers consistent.
+ * <p>Changes come from the threads working the partitions, several at once; one lock keeps counts and answers consistent.
  */
 final class Scorecards implements Tally {
 

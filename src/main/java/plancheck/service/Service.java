@@ -178,9 +178,10 @@ public final class Service implements AutoCloseable {
             Commitment current = current(id, by);
             reject(revisionErrors(current, c, reason, effectiveFrom, by, ""));
             Commitment next = c.withId(id).withRevision(current.revision() + 1);
+            Foresight.Steps steps = foresight.steps();
             foresight.arm(store.atomically(() -> {
                 storeRevision(current, next, reason, effectiveFrom, by);
-                return foresight.steps().revised(next).store();
+                return steps.revised(next).store();
             }));
             return revised(next);
         });
@@ -566,6 +567,7 @@ public final class Service implements AutoCloseable {
             }
             List<Result> stored;
             List<String> foreseen = new ArrayList<>();
+            Foresight.Steps steps = foresight.steps();
             try {
                 stored = store.atomically(() -> {
                     // revisions first: results accepted with them are judged against the revised commitment
@@ -584,7 +586,6 @@ public final class Service implements AutoCloseable {
                             String.valueOf(r.id()), live.containsKey(r.commitmentId())
                                     ? live.get(r.commitmentId()).district() : districtOf(fresh, r), null, r)));
                     audit.append(entries);
-                    Foresight.Steps steps = foresight.steps();
                     w.revisions().forEach(r -> steps.revised(r.next()));
                     fresh.forEach(steps::created);
                     rs.forEach(r -> steps.reported(r, live.get(r.commitmentId())));
@@ -685,11 +686,11 @@ public final class Service implements AutoCloseable {
             access.require(by, Action.PLAN, fresh.get(i).district(), (batch ? "[" + i + "]." : "") + "district");
         }
         try {
+            Foresight.Steps steps = foresight.steps();
             foresight.arm(store.atomically(() -> {
                 store.insertCommitments(fresh, by.login(), now());
                 audit.append(fresh.stream().map(c -> audit.entry(by, Action.PLAN, "commitment.create", "commitment",
                         c.id(), c.district(), null, c)).toList());
-                Foresight.Steps steps = foresight.steps();
                 fresh.forEach(steps::created);
                 return steps.store();
             }));
@@ -747,9 +748,9 @@ public final class Service implements AutoCloseable {
         List<Result> stored;
         List<String> foreseen = new ArrayList<>();
         try {
+            Foresight.Steps steps = foresight.steps();
             stored = all.isEmpty() ? List.of() : store.atomically(() -> {
                 List<Result> rs = store.insertResults(all, now());
-                Foresight.Steps steps = foresight.steps();
                 rs.forEach(r -> steps.reported(r, live.get(r.commitmentId())));
                 foreseen.addAll(steps.store());
                 List<AuditStore.Entry> entries = new ArrayList<>(rs.size());
@@ -769,6 +770,7 @@ public final class Service implements AutoCloseable {
         foresight.arm(foreseen);
         stored.forEach(r -> reported.add(r.commitmentId()));
         int next = 0;
+        List<CompletableFuture<?>> feeds = new ArrayList<>(valid.size());
         for (Pending p : valid) {
             List<CompletableFuture<Reported>> fed = new ArrayList<>(p.results.size());
             for (int i = 0; i < p.results.size(); i++) {
@@ -784,7 +786,9 @@ public final class Service implements AutoCloseable {
                             p.done.complete(list);
                         }
                     });
+            feeds.add(p.done);
         }
+        foresight.fed(CompletableFuture.allOf(feeds.toArray(CompletableFuture[]::new)));
     }
 
     /** @param correcting ids of the results corrected by reports of this group commit so far (added to) */
@@ -894,7 +898,11 @@ public final class Service implements AutoCloseable {
 
     /** Runs a write on the writer thread; the returned future completes once the engine has taken it in. */
     private <T> CompletableFuture<T> write(Supplier<CompletableFuture<T>> work) {
-        return CompletableFuture.supplyAsync(work, writer).thenCompose(f -> f);
+        return CompletableFuture.supplyAsync(() -> {
+            CompletableFuture<T> fed = work.get();
+            foresight.fed(fed);
+            return fed;
+        }, writer).thenCompose(f -> f);
     }
 
     private <T> CompletableFuture<T> read(Supplier<T> work) {

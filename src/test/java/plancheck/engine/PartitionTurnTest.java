@@ -66,6 +66,22 @@ class PartitionTurnTest {
     }
 
     @Test
+    void givenSmallWorkGivenFromInsideSmallWork_thenItWaitsItsTurnInsteadOfRunningNested() {
+        List<String> order = new CopyOnWriteArrayList<>();
+        CompletableFuture<CompletableFuture<Void>> outer = partition.runNow(() -> {
+            CompletableFuture<Void> inner = partition.runNow(() -> {
+                order.add("inner");
+                return null;
+            });
+            order.add("outer done");
+            return inner;
+        });
+
+        outer.join().join();
+        assertThat(order).containsExactly("outer done", "inner");
+    }
+
+    @Test
     void givenSmallWorkThatFails_thenTheFutureCarriesTheFailureAndThePartitionKeepsServing() {
         CompletableFuture<Object> failed = partition.runNow(() -> {
             throw new IllegalStateException("no such track");

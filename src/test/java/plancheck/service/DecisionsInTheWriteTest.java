@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import plancheck.Facts;
 import plancheck.domain.Actor;
 import plancheck.domain.Result;
+import plancheck.domain.Status;
+import plancheck.engine.Decisions;
 import plancheck.ingest.MetricVocabulary;
 import plancheck.ingest.ReportImporter;
 import plancheck.store.PolicyStore;
@@ -61,6 +64,37 @@ class DecisionsInTheWriteTest extends OnRealStore {
         assertThat(decisions.decisions("c1")).extracting(d -> d.from() + ">" + d.to() + " " + d.causeType() + " "
                 + d.causeRef()).containsExactly("null>NO_DATA COMMITMENT 1", "NO_DATA>ON_TRACK RESULT " + reported.id(),
                 "ON_TRACK>NO_DATA RESULT " + reported.id());
+    }
+
+    @Test
+    void givenTwoResultsOnOneDay_whenTheEarlierIsApproved_thenTheLaterStillCountsAndNoChangeIsStored() {
+        service.createCommitments(List.of(Facts.childcare("c1")), PLANNER).join();
+        LocalDate day = LocalDate.of(2025, 6, 1);
+        Result low = service.report(Facts.value("c1", 50, day), PLANNER).join().result();
+        service.report(Facts.value("c1", 120, day), PLANNER).join();
+        int before = decisions.decisions("c1").size();
+
+        new Reviews(service).approve(low.id(), REVIEWER).join();
+
+        assertThat(decisions.decisions("c1")).hasSize(before);
+        assertThat(engine.evaluation("c1").orElseThrow().status()).isEqualTo(Status.ON_TRACK);
+    }
+
+    @Test
+    void givenAChangeForeseenThatTheEngineDidNotReport_whenItsWorkIsDone_thenItNoLongerHidesALaterChange() {
+        Foresight foresight = service.foresight();
+        Decisions.Change change = new Decisions.Change("c1", Status.NO_DATA, Status.ON_TRACK, LocalDate.of(2025, 6,
+                30), "r", List.of(), Decisions.Cause.result(7L));
+        CompletableFuture<Void> engineWork = new CompletableFuture<>();
+        service.onWriter(() -> {
+            foresight.arm(List.of(Foresight.key("c1", Decisions.Cause.result(7L), Status.ON_TRACK)));
+            return engineWork;
+        });
+
+        engineWork.complete(null);
+        service.onWriter(() -> CompletableFuture.completedFuture(null)).join();
+
+        assertThat(foresight.claimed(change)).isFalse();
     }
 
     @Test
