@@ -1,6 +1,7 @@
 package plancheck;
 
 import java.time.LocalDate;
+import java.util.List;
 
 import plancheck.domain.Commitment;
 import plancheck.domain.Kind;
@@ -18,6 +19,13 @@ public final class Facts {
         return new Commitment(id, "fenghuang", "凤凰街道", 2025, "民生", "新增托位200个以上", Kind.AT_LEAST,
                 "childcare_places", "个", 200.0, null, null, null, null, null, null, null, null, null, null,
                 new Source("003", "二、2025年工作计划", "新增托位200个以上"), null, 0);
+    }
+
+    /** As {@link #childcare}, with the fields an import had to assume, as an accepted import candidate has them. */
+    public static Commitment imported(String id) {
+        return new Commitment(id, "fenghuang", "凤凰街道", 2025, "民生", "新增托位200个以上", Kind.AT_LEAST,
+                "childcare_places", "个", 200.0, null, null, null, null, null, null, null, null, null, null,
+                new Source("003", "二、2025年工作计划", "新增托位200个以上"), List.of("start", "year"), 0);
     }
 
     public static Commitment milestone(String id) {

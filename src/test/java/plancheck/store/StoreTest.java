@@ -39,14 +39,8 @@ class StoreTest {
     @Test
     void givenRowsRepeatingDistrictsReportersAndDaysAndAnImportedOne_whenTheLiveSetIsRead_thenEqualValuesAreOneObject() {
         try (Store store = open()) {
-            Commitment imported = Facts.childcare("c2").withRevision(1);
-            imported = new Commitment(imported.id(), imported.district(), imported.districtName(), imported.year(),
-                    imported.category(), imported.title(), imported.kind(), imported.metric(), imported.unit(),
-                    imported.target(), imported.targetMax(), imported.baseline(), imported.prior(),
-                    imported.stage(), imported.plannedStages(), imported.start(), imported.deadline(),
-                    imported.firmness(), imported.owner(), imported.lead(), imported.source(), List.of("start", "year"),
-                    1);
-            store.insertCommitments(List.of(Facts.childcare("c1").withRevision(1), imported), "planner", AT);
+            store.insertCommitments(List.of(Facts.childcare("c1").withRevision(1),
+                    Facts.imported("c2").withRevision(1)), "planner", AT);
             LocalDate day = LocalDate.of(2025, 6, 1);
             store.insertResults(List.of(Facts.value("c1", 80, day), Facts.value("c2", 80, day)), AT);
 
@@ -104,14 +98,8 @@ class StoreTest {
     @Test
     void givenResultsWhenRetiredThenTheyStayStoredButLeaveTheLiveSet() {
         try (Store store = open()) {
-            Commitment imported = Facts.childcare("c2").withRevision(1);
-            imported = new Commitment(imported.id(), imported.district(), imported.districtName(), imported.year(),
-                    imported.category(), imported.title(), imported.kind(), imported.metric(), imported.unit(),
-                    imported.target(), imported.targetMax(), imported.baseline(), imported.prior(),
-                    imported.stage(), imported.plannedStages(), imported.start(), imported.deadline(),
-                    imported.firmness(), imported.owner(), imported.lead(), imported.source(), List.of("start", "year"),
-                    1);
-            store.insertCommitments(List.of(Facts.childcare("c1").withRevision(1), imported), "planner", AT);
+            store.insertCommitments(List.of(Facts.childcare("c1").withRevision(1),
+                    Facts.childcare("c2").withRevision(1)), "planner", AT);
             List<Result> stored = store.insertResults(List.of(Facts.value("c1", 80, LocalDate.of(2025, 3, 31)),
                     Facts.value("c2", 20, LocalDate.of(2025, 3, 31)), Facts.value("c1", 120, LocalDate.of(2025, 6, 30))),
                     AT);
