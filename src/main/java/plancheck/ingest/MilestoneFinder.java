@@ -283,7 +283,7 @@ public final class MilestoneFinder {
             return List.of(new Milestone(null, stage, verb, start, end, verbFirst, "milestone verb " + verb + " names no project: " + o));
         }
         List<Milestone> out = new ArrayList<>();
-        for (String item : Enumeration.items(o)) {
+        for (String item : Enumeration.phases(Enumeration.items(o))) {
             String name = stripItem(item);
             String rejected = null;
             if (name.length() < 2 || GENERIC.matcher(name).find()) {
