@@ -182,8 +182,8 @@ public final class SectionFinder {
         Matcher m = OPENING.matcher(original);
         while (m.find()) {
             // a year before the latest the text names is a year reported on (2023年，全区已…), not the plan's
-            Integer year = m.group(2) == null ? latest : Integer.valueOf(m.group(2));
-            if (year != null && latest != null && year < latest) {
+            Integer year = m.group(2) == null ? thisYear(original) : Integer.valueOf(m.group(2));
+            if (m.group(2) != null && latest != null && year < latest) {
                 continue;
             }
             return Optional.of(new Section(m.group(1), year, m.start(1), original.length()));
