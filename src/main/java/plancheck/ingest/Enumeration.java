@@ -57,6 +57,26 @@ final class Enumeration {
 
     private static final int MIN_NAME = 3;
 
+    private static final java.util.regex.Pattern PHASE_LAST = java.util.regex.Pattern.compile("^(.+?)([一二三四五六七八九十]+期)$");
+    private static final java.util.regex.Pattern PHASE_FIRST = java.util.regex.Pattern.compile("^([一二三四五六七八九十]+期)(.+)$");
+
+    /**
+     * Phases of one works sharing its name and head noun (引绰济辽一期、二期工程): each item named in full
+     * (引绰济辽一期工程, 引绰济辽二期工程).
+     */
+    static List<String> phases(List<String> items) {
+        List<String> out = new ArrayList<>(items);
+        for (int i = 0; i + 1 < out.size(); i++) {
+            java.util.regex.Matcher first = PHASE_LAST.matcher(out.get(i).strip());
+            java.util.regex.Matcher next = PHASE_FIRST.matcher(out.get(i + 1).strip());
+            if (first.matches() && next.matches()) {
+                out.set(i, first.group(1) + first.group(2) + next.group(2));
+                out.set(i + 1, first.group(1) + next.group(1) + next.group(2));
+            }
+        }
+        return out;
+    }
+
     /** Splits at 、 only: metric lists (响应率、办结率、满意率). */
     static List<String> commaItems(String text) {
         return split(text, (t, start, i) -> t.charAt(i) == '、', true);

@@ -190,6 +190,8 @@ public final class MilestoneFinder {
     private static final Pattern OPEN_LIST = Pattern.compile("等(?:" + Words.alternation("open-list-counts")
             + "|\\d+个|[一二三四五六七八九十]+个)?");
 
+    private static final Pattern LISTED_PROJECTS = Pattern.compile("等[\\u4e00-\\u9fa5]{0,6}项目");
+
     private static final Pattern SUBJECT_WILL = Pattern.compile("^[\\u4e00-\\u9fa5]{2,12}?(?:还将|将)");
 
     private static List<Milestone> frame(String clause, String topic) {
@@ -213,6 +215,11 @@ public final class MilestoneFinder {
         if (etc > 0 && object.endsWith("建设")) {
             object = object.substring(0, etc) + "建设"; // A、B和C等…项目建设: the named ones
         }
+        // 启动A等项目: 等项目 says the named ones are projects
+        boolean namedProjects = etc > 0 && LISTED_PROJECTS.matcher(object.substring(etc)).matches();
+        if (namedProjects) {
+            object = object.substring(0, etc);
+        }
         boolean built = object.endsWith("建设") && object.length() > 4;
         String core = built ? object.substring(0, object.length() - 2) : object;
         String bare = BRACKETED_TAIL.matcher(core).replaceFirst("");
@@ -224,7 +231,7 @@ public final class MilestoneFinder {
         // 完成各类培训: only a named facility or works is a project; 完成X工程 names works even without 建设
         // 启动新建X names the facility itself; 完成X needs 建设 or works (工程/项目), else it is a task (完成各类培训)
         boolean facilityFrame = !complete && !m.group(1).equals("启动");
-        if (!built && !WORKS.matcher(bare).find() && !facilityFrame || GENERIC.matcher(core).find()
+        if (!built && !namedProjects && !WORKS.matcher(bare).find() && !facilityFrame || GENERIC.matcher(core).find()
                 || QUANTITY.matcher(core).find() || OPEN_LIST.matcher(core).find()) {
             return List.of();
         }
@@ -273,6 +280,32 @@ public final class MilestoneFinder {
         return out;
     }
 
+    private static final Pattern PLACE_ONLY = Pattern.compile("[\\u4e00-\\u9fa5]{2,8}(?:"
+            + Words.alternation("place-name-ends") + ")");
+    private static final List<String> SHARED_HEADS = Words.list("shared-heads").stream()
+            .sorted((a, b) -> b.length() - a.length()).toList();
+
+    /**
+     * 科右前旗、科右中旗、乌拉盖通用机场: places listed before a facility share its head noun, so each is named with
+     * it (科右前旗通用机场); a list whose earlier items are not bare place names is left as it is.
+     */
+    static List<String> sharedHead(List<String> items) {
+        if (items.size() < 2) {
+            return items;
+        }
+        String last = items.get(items.size() - 1).strip();
+        String head = SHARED_HEADS.stream().filter(h -> last.endsWith(h) && last.length() > h.length()).findFirst()
+                .orElse(null);
+        if (head == null || !items.subList(0, items.size() - 1).stream()
+                .allMatch(i -> PLACE_ONLY.matcher(i.strip()).matches())) {
+            return items;
+        }
+        List<String> out = new ArrayList<>();
+        items.subList(0, items.size() - 1).forEach(i -> out.add(i.strip() + head));
+        out.add(last);
+        return out;
+    }
+
     private static List<Milestone> projects(String object, Stage stage, String verb, int start, int end,
                                             boolean verbFirst) {
         String o = strip(verbFirst ? object : afterInnerFrame(object));
@@ -283,8 +316,15 @@ public final class MilestoneFinder {
             return List.of(new Milestone(null, stage, verb, start, end, verbFirst, "milestone verb " + verb + " names no project: " + o));
         }
         List<Milestone> out = new ArrayList<>();
-        for (String item : Enumeration.items(o)) {
-            String name = stripItem(item);
+        List<String> items = sharedHead(Enumeration.phases(Enumeration.items(o)));
+        for (int n = 0; n < items.size(); n++) {
+            String name = stripItem(items.get(n));
+            String item = items.get(n);
+            Matcher count = QUANTITY.matcher(name);
+            if (n > 0 && n == items.size() - 1 && count.find() && count.start() >= 3 && name.endsWith("项目")
+                    && endsWith(FACILITY, name.substring(0, count.start()))) {
+                name = name.substring(0, count.start()); // A、B、C3个新开工项目: the count of the list follows C
+            }
             String rejected = null;
             if (name.length() < 2 || GENERIC.matcher(name).find()) {
                 rejected = "milestone verb " + verb + " names no project: " + item;

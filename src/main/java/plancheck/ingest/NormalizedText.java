@@ -27,6 +27,9 @@ public final class NormalizedText {
     private final String text;
     private final int[] origin;
 
+    private static final int MAX_CAPTION = 14;
+    private static final Pattern CAPTION = Words.pattern("caption-words");
+
     private NormalizedText(String original, String text, int[] origin) {
         this.original = original;
         this.text = text;
@@ -44,7 +47,9 @@ public final class NormalizedText {
                 lineEnd = n;
             }
             String line = original.substring(lineStart, lineEnd);
-            if (!line.isBlank() && !PAGE_NUMBER.matcher(line).matches()) {
+            // a picture's caption, and the news subheading standing over it, say nothing the body does not
+            boolean caption = isCaption(line) || isCaption(nextLine(original, lineEnd));
+            if (!line.isBlank() && !PAGE_NUMBER.matcher(line).matches() && !caption) {
                 if (out.length() > 0 && out.charAt(out.length() - 1) != '\n' && HEADING_START.matcher(line).lookingAt()) {
                     map[out.length()] = lineStart;
                     out.append('\n');
@@ -78,6 +83,27 @@ public final class NormalizedText {
         map[out.length()] = n;
         int[] origin = java.util.Arrays.copyOf(map, out.length() + 1);
         return new NormalizedText(original, out.toString(), origin);
+    }
+
+    /** (网络效果图), （资料图）: a bracketed line naming a picture. */
+    private static boolean isCaption(String line) {
+        String t = line.strip();
+        return t.length() >= 3 && t.length() <= MAX_CAPTION && "(（".indexOf(t.charAt(0)) >= 0
+                && ")）".indexOf(t.charAt(t.length() - 1)) >= 0 && CAPTION.matcher(t).find();
+    }
+
+    /** The next line that is not blank after a line ending at {@code lineEnd}, or "" at the end. */
+    private static String nextLine(String original, int lineEnd) {
+        int start = lineEnd + 1;
+        while (start < original.length()) {
+            int end = original.indexOf('\n', start);
+            end = end < 0 ? original.length() : end;
+            if (!original.substring(start, end).isBlank()) {
+                return original.substring(start, end);
+            }
+            start = end + 1;
+        }
+        return "";
     }
 
     private static boolean isShortTitle(String line) {

@@ -40,6 +40,8 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
     private static final Pattern ONGOING_START = Words.opening("ongoing-starts");
     private static final Pattern VAGUE = Words.ending("vague-objects");
     private static final int MIN_TASK = 6;
+    /** A project's name in a table cell; a longer cell is a description, read clause by clause. */
+    private static final int MAX_COMPLETED_NAME = 30;
 
     /** How often each id was handed out in this import: a repeated clause gets -2, -3, … */
     private final Map<String, Integer> ids = new HashMap<>();
@@ -70,7 +72,11 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
             rowFigures.clear();
             for (TableReader.Content c : r.content()) {
                 cell = c;
-                read(c.start(), c.end(), out);
+                if (r.completes() && c == r.content().get(0)) {
+                    completed(c, out);
+                } else {
+                    read(c.start(), c.end(), out);
+                }
             }
             row = null;
             cell = null;
@@ -80,6 +86,23 @@ final class PlanReader extends SectionReader<CommitmentCandidate> {
         return Headlines.withoutRepeated(nt.original(), out);
     }
 
+
+    /**
+     * The first content cell of a row in a table with a 竣工时间 column names a project (打通“断头路”项目) that is to
+     * be completed by then: the whole cell is the project, its verbs are part of the name.
+     */
+    private void completed(TableReader.Content c, List<CommitmentCandidate> out) {
+        int a = Math.max(from, nt.normalizedOffset(c.start()));
+        int b = Math.min(to, nt.normalizedOffset(c.end()));
+        String name = a < b ? nt.text().substring(a, b).strip() : "";
+        if (name.isEmpty() || name.length() > MAX_COMPLETED_NAME) {
+            read(c.start(), c.end(), out);
+            return;
+        }
+        Clause clause = new Clause(name, a + nt.text().substring(a, b).indexOf(name), a, b);
+        String stageMetric = vocabulary.contains("project_stage") ? "project_stage" : null;
+        milestone(clause, new Milestone(name, Stage.COMPLETED, "竣工", 0, name.length(), false, null), stageMetric, out);
+    }
 
     /** The plan text between two original offsets. */
     private void read(int originalFrom, int originalTo, List<CommitmentCandidate> out) {

@@ -23,6 +23,7 @@ public final class QuantityParser {
     private static final Pattern SPEC_BEFORE = Pattern.compile("(?:" + Words.alternation("spec-before") + ")$");
     /** A floor word that only says "reach" (达, 达到), which 左右 after the figure turns into "about". */
     private static final Pattern REACH_ONLY = Words.pattern("reach-words");
+    private static final Pattern HOLD_ONLY = Words.pattern("hold-words");
     private static final Pattern GAME_FORMAT_AFTER = Words.opening("game-format-after");
     private static final Pattern SPEC_AFTER = Pattern.compile("^(?:" + Words.alternation("spec-after") + ")");
     /** 15件重点民生实事: the size of the list itself. */
@@ -237,6 +238,8 @@ public final class QuantityParser {
             qEnd += a.end();
             if (bound == Kind.AT_LEAST && REACH_ONLY.matcher(clause.substring(qStart, start)).matches()) {
                 bound = null; // 覆盖率达80%左右: reaching about the figure, EXACT as 增长8%左右
+            } else if (bound == Kind.AT_MOST && HOLD_ONLY.matcher(clause.substring(qStart, start)).matches()) {
+                bound = null; // 涨幅控制在3%左右: held at about the figure, EXACT
             }
         }
         if (DECREASE_BEFORE.matcher(clause.substring(Math.max(0, qStart - QUALIFIER_REACH), qStart)).find()) {

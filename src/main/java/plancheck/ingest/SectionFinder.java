@@ -26,6 +26,7 @@ public final class SectionFinder {
     private static final Pattern PLAN_TITLE = Pattern.compile(Words.alternation("plan-headings") + "|"
             + Words.alternation("plan-titles"));
     private static final Pattern SUMMARY = Words.pattern("summary-headings");
+    private static final Pattern PROGRESS_TABLE_TITLE = Words.pattern("progress-table-titles");
     private static final Pattern PLAN_MARKER = Words.pattern("plan-markers");
     private static final Pattern SUMMARY_MARKER = Words.pattern("summary-markers");
     /** Lines at the top of a document that may hold its title, after a web page's header lines. */
@@ -43,6 +44,8 @@ public final class SectionFinder {
     private static final Pattern PROBLEMS = Words.pattern("problem-headings");
     private static final Pattern FOLLOW_UP = Pattern.compile(Words.alternation("follow-up-words") + "|巩固.{0,8}成果");
     private static final Pattern YEAR = Pattern.compile("((?:19|20)\\d{2})年");
+    /** A full date at the top of a news item: 2017年04月10日, 2018-01-27. */
+    private static final Pattern DATELINE = Pattern.compile("((?:19|20)\\d{2})(?:年\\d{1,2}月\\d{1,2}日|-\\d{1,2}-\\d{1,2})");
     private static final int MAX_HEADING = 40;
     /** A bulleted heading line (■ 2025年主要预期目标) is read without its bullet. */
     private static final Pattern BULLET = Pattern.compile("^[●■◆▲•▪★]+");
@@ -79,13 +82,13 @@ public final class SectionFinder {
                     endsPlan, endsPlan);
         }
         if (plan.isEmpty()) {
-            plan = wholeDocumentPlan(original);
+            plan = wholeDocumentPlan(original).map(p -> fromInlineTargets(original, p));
         }
         if (plan.isEmpty()) {
             plan = inlinePlan(original);
         }
         if (plan.isEmpty() && summary.isEmpty() && tenseIsPlan(original)) {
-            plan = Optional.of(new Section("", latestYear(original), 0, original.length()));
+            plan = Optional.of(new Section("", thisYear(original), 0, original.length()));
         }
         if (plan.isEmpty() && summary.isEmpty()) {
             plan = planOpening(original);
@@ -179,8 +182,8 @@ public final class SectionFinder {
         Matcher m = OPENING.matcher(original);
         while (m.find()) {
             // a year before the latest the text names is a year reported on (2023年，全区已…), not the plan's
-            Integer year = m.group(2) == null ? latest : Integer.valueOf(m.group(2));
-            if (year != null && latest != null && year < latest) {
+            Integer year = m.group(2) == null ? thisYear(original) : Integer.valueOf(m.group(2));
+            if (m.group(2) != null && latest != null && year < latest) {
                 continue;
             }
             return Optional.of(new Section(m.group(1), year, m.start(1), original.length()));
@@ -188,7 +191,34 @@ public final class SectionFinder {
         return Optional.empty();
     }
 
-    /** A document titled as a plan alone ("2024年工作要点") is all plan. */
+    /**
+     * A news headline naming a plan (…今年重点实施35项民生实事) over a text that first reports past years (2012年…,
+     * 2017年…) and then opens the targets inline (2018年，我省主要预期目标是：): the plan starts at that opening, since
+     * every year the text names before it is earlier than the plan's.
+     */
+    private static Section fromInlineTargets(String original, Section plan) {
+        Matcher m = INLINE_PLAN.matcher(original).region(plan.start(), plan.end());
+        if (plan.year() == null || !m.find()) {
+            return plan;
+        }
+        // the opening's own sentence (2018年，我省主要预期目标是：) names the plan's year
+        int sentence = Math.max(plan.start(), Math.max(original.lastIndexOf('。', m.start()),
+                original.lastIndexOf('\n', m.start())));
+        Matcher y = YEAR.matcher(compact(original.substring(plan.start(), sentence)));
+        boolean reported = false;
+        while (y.find()) {
+            if (Integer.parseInt(y.group(1)) >= plan.year()) {
+                return plan;
+            }
+            reported = true;
+        }
+        return reported ? new Section(plan.heading(), plan.year(), m.end(), plan.end()) : plan;
+    }
+
+    /**
+     * A document titled as a plan alone ("2024年工作要点") is all plan; so is one titled as a table of a plan's items
+     * and their progress (…实事项目进展情况表), whose progress column is read as results.
+     */
     private static Optional<Section> wholeDocumentPlan(String original) {
         int start = 0;
         int seen = 0;
@@ -203,7 +233,7 @@ public final class SectionFinder {
             if (!compact.isEmpty()) {
                 seen++;
                 if (compact.length() <= MAX_HEADING && PLAN_TITLE.matcher(compact).find()
-                        && !SUMMARY.matcher(compact).find()) {
+                        && (!SUMMARY.matcher(compact).find() || PROGRESS_TABLE_TITLE.matcher(compact).find())) {
                     Integer year = yearOf(compact);
                     return Optional.of(new Section(compact, year != null ? year : latestYear(original),
                             bodyAbove ? 0 : Math.min(end + 1, original.length()), original.length()));
@@ -271,6 +301,29 @@ public final class SectionFinder {
     private static Integer yearOf(String compact) {
         Matcher m = YEAR.matcher(compact);
         return m.find() ? Integer.valueOf(m.group(1)) : null;
+    }
+
+    /**
+     * The year a plan written in the future tense is for: a news item dated at its top (2017年04月10日 来源:…) that
+     * speaks of 今年 means the year of its date, though it may name a later one (2018年项目要开工); else the latest
+     * year the text names.
+     */
+    private static Integer thisYear(String original) {
+        if (original.contains("今年")) {
+            int start = 0;
+            for (int seen = 0; start < original.length() && seen < TITLE_LINES; ) {
+                int end = original.indexOf('\n', start);
+                end = end < 0 ? original.length() : end;
+                String line = compact(original.substring(start, end));
+                Matcher m = DATELINE.matcher(line);
+                if (m.find()) {
+                    return Integer.valueOf(m.group(1));
+                }
+                seen += line.isEmpty() ? 0 : 1;
+                start = end + 1;
+            }
+        }
+        return latestYear(original);
     }
 
     /** The latest year the text mentions: a rectification report's "截至2023年4月10日" dates it. */

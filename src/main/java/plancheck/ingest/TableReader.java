@@ -18,10 +18,16 @@ final class TableReader {
     }
 
     /** One row: its span in the original text, its content cells and who is named for it. */
-    record Row(int start, int end, List<Content> content, String owner, String partners, String lead) {
+    record Row(int start, int end, List<Content> content, String owner, String partners, String lead,
+               boolean completes) {
+
+        Row(int start, int end, List<Content> content, String owner, String partners, String lead) {
+            this(start, end, content, owner, partners, lead, false);
+        }
     }
 
-    enum Role { CONTENT, OWNER, PARTNER, LEAD, DEADLINE, PROGRESS, OTHER }
+    /** COMPLETION: a 竣工时间 column, so each row's first content cell names a project to be completed by then. */
+    enum Role { CONTENT, OWNER, PARTNER, LEAD, DEADLINE, COMPLETION, PROGRESS, OTHER }
 
     private record Cell(int start, int end, String text) {
     }
@@ -30,6 +36,7 @@ final class TableReader {
     private static final Pattern PARTNER_HEADER = Words.pattern("partner-headers");
     private static final Pattern LEAD_HEADER = Words.pattern("lead-headers");
     private static final Pattern DEADLINE_HEADER = Words.pattern("deadline-headers");
+    private static final Pattern COMPLETION_HEADER = Words.opening("completion-headers");
     private static final Pattern PROGRESS_HEADER = Words.pattern("progress-headers");
     private static final Pattern CONTENT_HEADER = Words.pattern("content-headers");
     private static final Pattern OWNER_NAME = Pattern.compile("[\\u4e00-\\u9fa5（()）]{1,24}?(?:"
@@ -43,6 +50,7 @@ final class TableReader {
     private static final Pattern PROGRESS = Words.opening("progress-cell-starts");
     private static final Pattern SEPARATOR_ROW = Pattern.compile("[-|:\\s]+");
     private static final int MAX_CELL_LINE = 80;
+    private static final int MAX_HEADER_FRAGMENT = 6;
     /** A line grouping the rows under it (一、做大做强主导产业), inside a one-cell-a-line table. */
     private static final Pattern GROUP = Pattern.compile("[一二三四五六七八九十]+[、.．]");
 
@@ -111,10 +119,15 @@ final class TableReader {
             int headerEnd = i;
             boolean content = false;
             boolean named = false;
-            while (headerEnd < nonEmpty.size() && headerRole(compact(nonEmpty.get(headerEnd).text())) != null) {
+            boolean completes = false;
+            Role last = null;
+            while (headerEnd < nonEmpty.size() && (headerRole(compact(nonEmpty.get(headerEnd).text())) != null
+                    || headerEnd > i && isHeaderFragment(compact(nonEmpty.get(headerEnd).text())))) {
                 Role r = headerRole(compact(nonEmpty.get(headerEnd).text()));
                 content |= r == Role.CONTENT;
-                named |= r == Role.OWNER || r == Role.DEADLINE || r == Role.LEAD;
+                named |= r == Role.OWNER || r == Role.DEADLINE || r == Role.LEAD || r == Role.COMPLETION;
+                completes |= r == Role.COMPLETION;
+                last = r == null ? last : r;
                 headerEnd++;
             }
             if (headerEnd - i < 2 || !content || !named) {
@@ -134,14 +147,29 @@ final class TableReader {
                     rowEnd++;
                 }
                 List<Cell> cells = nonEmpty.subList(k + 1, rowEnd);
-                List<Role> roles = cells.stream().map(c -> byContent(c.text())).toList();
+                List<Role> roles = new ArrayList<>(cells.stream().map(c -> byContent(c.text())).toList());
+                // merged cells make the columns uncountable, but a progress column standing last is the row's last cell
+                if (last == Role.PROGRESS && roles.size() > 1) {
+                    roles.set(roles.size() - 1, Role.PROGRESS);
+                }
                 int start = nonEmpty.get(k).start();
                 int end = rowEnd > k + 1 ? nonEmpty.get(rowEnd - 1).end() : nonEmpty.get(k).end();
-                row(start, end, cells, roles).ifPresent(out::add);
+                boolean rowCompletes = completes;
+                row(start, end, cells, roles).map(r -> rowCompletes ? completing(r) : r).ifPresent(out::add);
                 k = rowEnd;
             }
             i = k;
         }
+    }
+
+    private static Row completing(Row r) {
+        return new Row(r.start(), r.end(), r.content(), r.owner(), r.partners(), r.lead(), true);
+    }
+
+    /** A header cell broken over lines by the extraction (开工 / 时间, 总投资 / (万元)): short, no index, no sentence. */
+    private static boolean isHeaderFragment(String t) {
+        return !t.isEmpty() && t.length() <= MAX_HEADER_FRAGMENT && !INDEX.matcher(t).matches()
+                && t.chars().noneMatch(c -> c == '。' || c == '，' || c == ',' || c == '；' || c == ';');
     }
 
     private static java.util.Optional<Row> row(int start, int end, List<Cell> cells, List<Role> roles) {
@@ -157,7 +185,7 @@ final class TableReader {
                 case OWNER -> owners.add(t);
                 case PARTNER -> partners.add(t);
                 case LEAD -> lead = t;
-                case DEADLINE -> {
+                case DEADLINE, COMPLETION -> {
                     if (!content.isEmpty() && content.get(content.size() - 1).deadline() == null) {
                         Content last = content.remove(content.size() - 1);
                         content.add(new Content(last.start(), last.end(), t));
@@ -229,6 +257,9 @@ final class TableReader {
         }
         if (OWNER_HEADER.matcher(t).find()) {
             return Role.OWNER;
+        }
+        if (COMPLETION_HEADER.matcher(t).find()) {
+            return Role.COMPLETION;
         }
         if (DEADLINE_HEADER.matcher(t).find()) {
             return Role.DEADLINE;

@@ -20,6 +20,11 @@
  *   <li>With no heading, a sentence opening 今年/明年/下一步/2026年 with 将/计划/力争… starts the plan. An item titled by
  *       its works (农村公路提质改造。…计划4月开工建设，11月完工) gives that title to stages naming no project: one
  *       milestone, the earlier stages planned on the way.</li>
+ *   <li>A news item dated at its top that speaks of 今年 plans for its date's year; a headline naming a plan over
+ *       past years gives way to the inline 主要预期目标是：. A progress table (…进展情况表) is the plan: with a 竣工时间
+ *       column each row's first cell is a project to be COMPLETED, its last column (进展情况) holds results.</li>
+ *   <li>科右前旗、科右中旗、乌拉盖通用机场: the places take the facility's head noun; 一期、二期工程: each phase is
+ *       named in full. 控制在3%左右 → EXACT, as 增长3%左右.</li>
  * </ul>
  * The words are data in {@code plancheck/ingest/words.txt}; the confidence policy is {@link plancheck.ingest.Confidence}.
  * Tables are read with their cells split by pipes or tabs, one cell a line, or run together with no separator at all

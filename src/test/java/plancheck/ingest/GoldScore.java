@@ -88,11 +88,15 @@ public final class GoldScore {
             "fujian-2017-shishi", "lianjiang-2021-shishi-plan", "liaozhong-2024-task-table", "gangu-2020-shishi",
             // round three b's held-out set, run once (17:28), then tuned on
             "fangzheng-2025-shishi", "qiandongnan-shishi", "taiyuan-2017-district-plans", "jimunai-2025-projects",
-            "chengbei-2021-old-estates");
+            "chengbei-2021-old-estates",
+            // round four's held-out set C, moved after round five's fixes
+            "hunan-2025-development-plan", "guangxi-2017-education-projects", "jilin-2018-government-report-news",
+            "neimenggu-2026-development-plan", "neimenggu-2025-government-report-projects",
+            "jiujiang-2025-shishi-progress-table");
     /** Real reports kept aside: labelled first, never looked at while the rules were tuned, in {@code ingest/heldout-corpus/}. */
-    public static final List<String> HELD_OUT_CORPUS = List.of("hunan-2025-development-plan",
-            "guangxi-2017-education-projects", "jilin-2018-government-report-news", "neimenggu-2026-development-plan",
-            "neimenggu-2025-government-report-projects", "jiujiang-2025-shishi-progress-table");
+    public static final List<String> HELD_OUT_CORPUS = List.of("beijing-dongcheng-2025-government-report-plan",
+            "tianjin-hongqiao-2025-government-report-plan", "tianjin-2025-minxin-projects",
+            "beijing-daxing-2023-work-division", "lasa-2018-government-report-news");
 
     private GoldScore() {
     }
