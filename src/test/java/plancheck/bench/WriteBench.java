@@ -65,8 +65,10 @@ public final class WriteBench {
     private static void withServer(int commitments, Run run) throws Exception {
         data = Files.createTempDirectory("plancheck-writes");
         Vertx server = Vertx.vertx();
-        App app = App.start(server, Config.defaults().withData(data).withPort(0).withHost("127.0.0.1")
-                .withMaxBodyBytes(64L << 20), Clock.systemDefaultZone());
+        Config config = Config.defaults().withData(data).withPort(0).withHost("127.0.0.1").withMaxBodyBytes(64L << 20);
+        // with the decision log, as serve runs: every write also stores the status changes it causes
+        App app = App.start(server, config, Clock.systemDefaultZone(), List.of(plancheck.http.RuleRoutes.on(
+                config.rules(), false, config.maxBodyBytes())), s -> { });
         token = app.service().accounts().bootstrap(new plancheck.domain.User("admin", "bench", List.of(
                 new plancheck.domain.Grant(plancheck.domain.Role.ADMIN, null)), false), null, "bench",
                 LocalDate.now().plusDays(1)).secret();
