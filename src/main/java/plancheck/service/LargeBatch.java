@@ -43,6 +43,8 @@ final class LargeBatch {
     static final int PART = 100;
     /** batches of more results than this are stored this way; smaller ones join a group commit */
     static final int LARGE = 2 * PART;
+    /** checks of touched commitments done aside from the writer before the last one is done within a step */
+    private static final int RECHECKS_ASIDE = 3;
 
     private final Service service;
     private final Executor writer;
@@ -65,6 +67,8 @@ final class LargeBatch {
     /** after the commit: the results not fed to the engine yet, by commitment, in the batch's order */
     private Map<String, List<Integer>> unfed;
     private final CompletableFuture<?>[] fed;
+    /** how many times touched commitments were checked again before the commit */
+    private int rechecks;
     /** true while one of this batch's own steps runs */
     private boolean stepping;
     private boolean over;
@@ -155,13 +159,21 @@ final class LargeBatch {
         }));
     }
 
-    /** Checks again what other writes touched; commits once nothing is left to check. */
+    /**
+     * Checks again what other writes touched; commits once nothing is left to check. Aside from the writer a few
+     * times; then, so that a steady stream of writes to its commitments cannot keep it from committing, within this
+     * step (the writer waits for the few commitments touched since the last check).
+     */
     private void commit() {
         if (!touched.isEmpty()) {
             Set<String> again = Set.copyOf(touched);
             touched.clear();
-            service.engine().settled().whenComplete((v, t) -> next(() -> recheck(again)));
-            return;
+            if (++rechecks <= RECHECKS_ASIDE) {
+                service.engine().settled().whenComplete((v, t) -> next(() -> recheck(again, false)));
+                return;
+            }
+            service.engine().settled().join();
+            recheck(again, true);
         }
         tx.run(() -> {
             service.audit().append(entries);
@@ -175,8 +187,11 @@ final class LargeBatch {
         feedSlice();
     }
 
-    /** The results on commitments other writes touched: valid still, and their status changes decided anew. */
-    private void recheck(Set<String> again) {
+    /**
+     * The results on commitments other writes touched: valid still, and their status changes decided anew; then
+     * on to the commit ({@code within}: in this step, else in the next).
+     */
+    private void recheck(Set<String> again, boolean within) {
         LocalDate today = service.resultDay();
         Set<Long> corrections = new HashSet<>();
         List<FieldError> found = new ArrayList<>();
@@ -191,7 +206,9 @@ final class LargeBatch {
             throw new Rejected.Invalid(found);
         }
         if (!service.foresight().on()) {
-            commit();
+            if (!within) {
+                commit();
+            }
             return;
         }
         tx.run(() -> {
@@ -199,14 +216,19 @@ final class LargeBatch {
             return null;
         });
         redo.forEach(r -> foreseen.remove(r.id()));
-        service.foresight().new Run().decide(redo, service.liveCommitments()).whenComplete((changes, failed) ->
-                next(() -> {
-                    if (failed != null) {
-                        throw failed instanceof RuntimeException re ? re : new IllegalStateException(failed);
-                    }
-                    foreseen.putAll(tx.run(() -> service.foresight().store(changes)));
-                    commit();
-                }));
+        CompletableFuture<List<Foresight.Change>> decided = service.foresight().new Run().decide(redo,
+                service.liveCommitments());
+        if (within) {
+            foreseen.putAll(tx.run(() -> service.foresight().store(decided.join())));
+            return;
+        }
+        decided.whenComplete((changes, failed) -> next(() -> {
+            if (failed != null) {
+                throw failed instanceof RuntimeException re ? re : new IllegalStateException(failed);
+            }
+            foreseen.putAll(tx.run(() -> service.foresight().store(changes)));
+            commit();
+        }));
     }
 
     private void feedSlice() {

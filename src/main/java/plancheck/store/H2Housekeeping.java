@@ -23,13 +23,15 @@ final class H2Housekeeping {
     private static final int EVERY = 50;
     /** rewrite while live data is less than this share of the chunks (H2's own auto-compact default) */
     private static final int TARGET_FILL_RATE = 90;
-    /** bytes of live pages rewritten at most per step, which bounds its time (a few milliseconds) */
+    /** bytes of live pages rewritten at most per step, which bounds its time (0.5–17 ms measured on 2 cores) */
     private static final int WRITE_LIMIT = 2 << 20;
 
-    private final MVStore mv;
+    private final DataSource pool;
+    private MVStore mv;
     private int commits;
 
-    private H2Housekeeping(MVStore mv) {
+    private H2Housekeeping(DataSource pool, MVStore mv) {
+        this.pool = pool;
         this.mv = mv;
     }
 
@@ -38,10 +40,15 @@ final class H2Housekeeping {
         if (url == null || !url.startsWith("jdbc:h2:") || url.startsWith("jdbc:h2:mem:")) {
             return null;
         }
+        MVStore mv = mvStore(pool);
+        return mv == null ? null : new H2Housekeeping(pool, mv);
+    }
+
+    private static MVStore mvStore(DataSource pool) {
         try (Connection c = pool.getConnection()) {
             SessionLocal session = (SessionLocal) c.unwrap(JdbcConnection.class).getSession();
             MVStore mv = session.getDatabase().getStore().getMvStore();
-            return mv.getFileStore() == null ? null : new H2Housekeeping(mv);
+            return mv.getFileStore() == null ? null : mv;
         } catch (SQLException | ClassCastException e) {
             // a remote (tcp:) H2 has no local store to keep: its server does that
             return null;
@@ -50,15 +57,23 @@ final class H2Housekeeping {
 
     /** After a commit: every {@link #EVERY} commits, one bounded rewrite of the sparsest chunks. */
     synchronized void committed() {
-        if (++commits < EVERY || mv.isClosed()) {
+        if (++commits < EVERY) {
             return;
         }
         commits = 0;
+        if (mv.isClosed()) {
+            // H2 closes a database with its last connection; the pool opened it again
+            MVStore reopened = mvStore(pool);
+            if (reopened == null) {
+                return;
+            }
+            mv = reopened;
+        }
         mv.compact(TARGET_FILL_RATE, WRITE_LIMIT);
     }
 
     /** The size of the file, in bytes. */
-    long fileSize() {
+    synchronized long fileSize() {
         return mv.getFileStore().size();
     }
 }
