@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes that must not block each other: single-result POST p50/p99 alone and while 10k-result batches run through
 # POST /api/results/batch; then the H2 file size under a stream of single-result commits (127.0.0.1 only).
-# Usage: bench/writes.sh [commitments=20000] [batch=10000] [batches=3] [smallConnections=4] [commits=200000]
+# Usage: bench/writes.sh [commitments=20000] [batch=10000] [batches=3] [smallConnections=4] [commits=200000] [decisions=1]
+# decisions=0 runs without the decision log (serve has it on).
 # JAVA_OPTS overrides the JVM options (default -Xms2g -Xmx2g -XX:+UseParallelGC).
 set -euo pipefail
 cd "$(dirname "$0")/.."

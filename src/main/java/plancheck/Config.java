@@ -72,7 +72,7 @@ public record Config(int port, String host, Path data, Path rules, String jdbcUr
             return jdbcUrl;
         }
         // WRITE_DELAY=0: a commit reaches the file before the answer goes out, so a 2xx survives a killed process
-        return "jdbc:h2:file:" + data.toAbsolutePath().resolve("plancheck") + ";WRITE_DELAY=0";
+        return "jdbc:h2:file:" + data.toAbsolutePath().resolve("plancheck") + ";WRITE_DELAY=0;RETENTION_TIME=1000";
     }
 
     public Config withPort(int newPort) {

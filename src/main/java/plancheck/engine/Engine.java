@@ -51,7 +51,12 @@ import plancheck.domain.Status;
  */
 public final class Engine implements AutoCloseable {
 
-    private static final Comparator<Result> BY_DATE = Comparator.comparing(Result::asOf);
+    /**
+     * Results of one date by id, as they are read back from the store: the same series whether the results came in
+     * one by one or a large batch committed after a result that was given a later id.
+     */
+    private static final Comparator<Result> BY_DATE = Comparator.comparing(Result::asOf)
+            .thenComparing(Result::id, Comparator.nullsLast(Comparator.naturalOrder()));
 
     private volatile RuleBase rules;
     private volatile Decisions.Listener listener = Decisions.Listener.NONE;
@@ -334,7 +339,7 @@ public final class Engine implements AutoCloseable {
         });
     }
 
-    /** The series with {@code r} in date order, after results of the same date; replacing one with its id. */
+    /** The series with {@code r} in date order, by id within a date (see {@link #BY_DATE}); replacing one with its id. */
     private static Result[] withResult(Result[] series, Result r) {
         if (r.id() != null) {
             for (int i = 0; i < series.length; i++) {
@@ -347,7 +352,7 @@ public final class Engine implements AutoCloseable {
             }
         }
         int at = series.length;
-        while (at > 0 && series[at - 1].asOf().isAfter(r.asOf())) {
+        while (at > 0 && BY_DATE.compare(series[at - 1], r) > 0) {
             at--;
         }
         Result[] copy = new Result[series.length + 1];

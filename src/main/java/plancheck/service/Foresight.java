@@ -148,10 +148,81 @@ final class Foresight {
         return new Steps();
     }
 
+    boolean on() {
+        return on;
+    }
+
+    /**
+     * The status changes of a large batch, decided a part at a time aside from the writer thread (in the order of
+     * the batch: each part after the one before). The commitments' series and statuses before the batch are read
+     * from the engine, which must have taken in every earlier write to them.
+     */
+    final class Run {
+        private final Map<String, List<Result>> added = new java.util.HashMap<>();
+        private final Map<String, Status> now = new java.util.HashMap<>();
+
+        /** On the writer thread: decides, off it, the changes the stored results of one part cause. */
+        java.util.concurrent.CompletableFuture<List<Change>> decide(List<Result> results, Map<String, Commitment> live) {
+            if (!on || results.isEmpty()) {
+                return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+            }
+            List<Engine.Subject> subjects = new ArrayList<>(results.size());
+            List<Status> before = new ArrayList<>(results.size());
+            for (Result r : results) {
+                List<Result> series = added.computeIfAbsent(r.commitmentId(),
+                        id -> new ArrayList<>(engine.results(id)));
+                series.add(r);
+                subjects.add(new Engine.Subject(live.get(r.commitmentId()), List.copyOf(series)));
+                before.add(engine.evaluation(r.commitmentId()).map(Evaluation::status).orElse(null));
+            }
+            return engine.evaluate(engine.today(), subjects).thenApply(after -> {
+                List<Change> changes = new ArrayList<>();
+                for (int i = 0; i < results.size(); i++) {
+                    Result r = results.get(i);
+                    Status from = now.containsKey(r.commitmentId()) ? now.get(r.commitmentId()) : before.get(i);
+                    Evaluation e = after.get(i);
+                    now.put(r.commitmentId(), e.status());
+                    if (from != e.status()) {
+                        changes.add(new Change(from, e, Decisions.Cause.result(r.id())));
+                    }
+                }
+                return changes;
+            });
+        }
+    }
+
+    /**
+     * In the caller's transaction: stores decided changes; returns, by result id, what to {@link #arm} once
+     * committed.
+     */
+    Map<Long, String> store(List<Change> changes) {
+        List<String> keys = write(changes);
+        Map<Long, String> out = new java.util.HashMap<>();
+        for (int i = 0; i < changes.size(); i++) {
+            out.put(Long.valueOf(changes.get(i).cause().ref()), keys.get(i));
+        }
+        return out;
+    }
+
+    /** In the caller's transaction: removes the stored changes caused by these results (to be decided again). */
+    void forget(List<Result> results) {
+        store.deleteCaused(Decisions.Cause.result(0L).type(), results.stream().map(Result::commitmentId).toList(),
+                results.stream().map(r -> String.valueOf(r.id())).toList());
+    }
+
     /** After the commit: the engine's report of these changes is not to be stored again. Writer thread. */
     void arm(List<String> keys) {
         stored.addAll(keys);
         armedNow.addAll(keys);
+    }
+
+    /**
+     * As {@link #arm(List)} for work that feeds the engine in steps of its own (a large batch): what the engine did
+     * not report is forgotten once {@code until} is done; later writes do not wait for it.
+     */
+    void arm(List<String> keys, CompletableFuture<?> until) {
+        stored.addAll(keys);
+        until.handle((v, e) -> null).thenRun(() -> keys.forEach(stored::remove));
     }
 
     /**
@@ -177,7 +248,7 @@ final class Foresight {
         return !stored.isEmpty() && stored.remove(key(c.commitmentId(), c.cause(), c.to()));
     }
 
-    private record Change(Status from, Evaluation to, Decisions.Cause cause) {
+    record Change(Status from, Evaluation to, Decisions.Cause cause) {
     }
 
     private List<String> write(List<Change> changes) {

@@ -121,6 +121,8 @@ public final class Service implements AutoCloseable {
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> thread(r, "plancheck-writer"));
     private final BlockingQueue<Pending> pending = new LinkedBlockingQueue<>();
+    /** large batches of results: the first runs, the others wait for it; writer thread only */
+    private final java.util.ArrayDeque<LargeBatch> batches = new java.util.ArrayDeque<>();
     private final ExecutorService readers = Executors.newFixedThreadPool(4, r -> thread(r, "plancheck-reader"));
 
     private Service(Store store, Engine engine, Clock clock) {
@@ -255,9 +257,41 @@ public final class Service implements AutoCloseable {
         return enqueue(List.of(r), false, by).thenApply(list -> list.get(0));
     }
 
-    /** Appends results, all or none; field names in errors start with "[index].". */
+    /**
+     * Appends results, all or none; field names in errors start with "[index].". A large batch is stored a part at
+     * a time beside the other writes ({@link LargeBatch}); a small one joins the next group commit.
+     */
     public CompletableFuture<List<Reported>> reportAll(List<Result> rs, Actor by) {
-        return enqueue(rs, true, by);
+        if (rs.size() <= LargeBatch.LARGE) {
+            return enqueue(rs, true, by);
+        }
+        LargeBatch b = new LargeBatch(this, writer, withReporter(rs, by), by);
+        writer.execute(() -> {
+            batches.add(b);
+            if (batches.size() == 1) {
+                b.start();
+            }
+        });
+        return b.done();
+    }
+
+    /** Writer thread: a large batch ended; the next one waiting starts. */
+    void batchOver(LargeBatch b) {
+        batches.remove(b);
+        LargeBatch next = batches.peek();
+        if (next != null) {
+            writer.execute(next::start);
+        }
+    }
+
+    /** The committed current revisions of the live commitments, by id. */
+    Map<String, Commitment> liveCommitments() {
+        return live;
+    }
+
+    /** Writer thread, after a commit: these results are stored. */
+    void noteReported(List<Result> rs) {
+        rs.forEach(r -> reported.add(r.commitmentId()));
     }
 
     // ---- reads ----
@@ -556,6 +590,10 @@ public final class Service implements AutoCloseable {
         return write(() -> {
             ImportWrite<T> w = decide.get();
             Store.ImportAcceptance a = w.acceptance();
+            LargeBatch running = batches.peek();
+            if (running != null) {
+                a.results().forEach(r -> running.using(r.commitmentId()));
+            }
             List<Commitment> fresh = a.commitments();
             for (int i = 0; i < fresh.size(); i++) {
                 access.require(by, Action.PLAN, fresh.get(i).district(), "commitments");
@@ -713,12 +751,14 @@ public final class Service implements AutoCloseable {
 
     private CompletableFuture<List<Reported>> enqueue(List<Result> rs, boolean batch, Actor by) {
         // over HTTP a result cannot name its reporter: the credential does
-        Pending p = new Pending(rs.stream().map(r -> r.reportedBy() != null ? r : r.withReportedBy(by.login()))
-                .toList(), batch, by,
-                new CompletableFuture<>());
+        Pending p = new Pending(withReporter(rs, by), batch, by, new CompletableFuture<>());
         pending.add(p);
         writer.execute(this::commitPending);
         return p.done;
+    }
+
+    private static List<Result> withReporter(List<Result> rs, Actor by) {
+        return rs.stream().map(r -> r.reportedBy() != null ? r : r.withReportedBy(by.login())).toList();
     }
 
     /**
@@ -767,6 +807,7 @@ public final class Service implements AutoCloseable {
             valid.forEach(p -> p.done.completeExceptionally(failed));
             return;
         }
+        store.committed();
         foresight.arm(foreseen);
         stored.forEach(r -> reported.add(r.commitmentId()));
         int next = 0;
@@ -797,24 +838,38 @@ public final class Service implements AutoCloseable {
         LocalDate today = LocalDate.now(clock);
         Set<Long> mine = new HashSet<>();
         for (int i = 0; i < rs.size(); i++) {
-            Result r = rs.get(i);
-            String prefix = batch ? "[" + i + "]." : "";
-            Commitment c = current(r.commitmentId(), by, prefix + "commitmentId");
-            access.require(by, Action.REPORT, c.district(), prefix + "commitmentId");
-            errors.addAll(Validation.result(r, c, today, prefix));
-            if (r.corrects() != null) {
-                errors.addAll(Validation.correction(r, engine.results(r.commitmentId()), prefix));
-                if (correcting.contains(r.corrects()) || !mine.add(r.corrects())) {
-                    errors.add(new FieldError(prefix + "corrects", "result " + r.corrects()
-                            + " is being corrected by another report"));
-                }
-            }
+            errors.addAll(reportErrors(rs.get(i), batch ? "[" + i + "]." : "", by, correcting, mine, today));
         }
         if (batch && rs.isEmpty()) {
             errors.add(new FieldError("", "at least one result"));
         }
         reject(errors);
         correcting.addAll(mine);
+    }
+
+    /**
+     * What is wrong with one report (field names after {@code prefix}); throws when its commitment is unknown,
+     * retired or out of the actor's scope. Writer thread.
+     *
+     * @param mine the results corrected by the reports checked before it in the same request (added to)
+     */
+    List<FieldError> reportErrors(Result r, String prefix, Actor by, Set<Long> mine, LocalDate today) {
+        return reportErrors(r, prefix, by, Set.of(), mine, today);
+    }
+
+    private List<FieldError> reportErrors(Result r, String prefix, Actor by, Set<Long> correcting, Set<Long> mine,
+            LocalDate today) {
+        Commitment c = current(r.commitmentId(), by, prefix + "commitmentId");
+        access.require(by, Action.REPORT, c.district(), prefix + "commitmentId");
+        List<FieldError> errors = new ArrayList<>(Validation.result(r, c, today, prefix));
+        if (r.corrects() != null) {
+            errors.addAll(Validation.correction(r, engine.results(r.commitmentId()), prefix));
+            if (correcting.contains(r.corrects()) || !mine.add(r.corrects())) {
+                errors.add(new FieldError(prefix + "corrects", "result " + r.corrects()
+                        + " is being corrected by another report"));
+            }
+        }
+        return errors;
     }
 
     /** Evaluations by commitment id, and the commitments (as judged) by id. */
@@ -880,6 +935,10 @@ public final class Service implements AutoCloseable {
      * @param field the field that names the commitment (in a batch: "[index].commitmentId")
      */
     private Commitment current(String id, Actor by, String field) {
+        LargeBatch running = batches.peek();
+        if (running != null) {
+            running.using(id);
+        }
         Commitment c = live.get(id);
         if (c == null) {
             Optional<Store.Stored> stored = store.commitment(id);
@@ -899,9 +958,13 @@ public final class Service implements AutoCloseable {
     /** Runs a write on the writer thread; the returned future completes once the engine has taken it in. */
     private <T> CompletableFuture<T> write(Supplier<CompletableFuture<T>> work) {
         return CompletableFuture.supplyAsync(() -> {
-            CompletableFuture<T> fed = work.get();
-            foresight.fed(fed);
-            return fed;
+            try {
+                CompletableFuture<T> fed = work.get();
+                foresight.fed(fed);
+                return fed;
+            } finally {
+                store.committed();
+            }
         }, writer).thenCompose(f -> f);
     }
 

@@ -103,6 +103,29 @@ public final class PolicyStore {
         });
     }
 
+    /**
+     * Removes the decisions of {@code commitmentIds[i]} caused by {@code causeType} {@code refs[i]} (in the
+     * caller's transaction).
+     */
+    public void deleteCaused(String causeType, List<String> commitmentIds, List<String> refs) {
+        if (refs.isEmpty()) {
+            return;
+        }
+        store.transaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM decision WHERE commitment_id = ?"
+                    + " AND cause_type = ? AND cause_ref = ?")) {
+                for (int i = 0; i < refs.size(); i++) {
+                    ps.setString(1, commitmentIds.get(i));
+                    ps.setString(2, causeType);
+                    ps.setString(3, refs.get(i));
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
     /** The decisions of one commitment, oldest first. */
     public List<Decision> decisions(String commitmentId) {
         return store.transaction(c -> {

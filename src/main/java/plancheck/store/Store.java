@@ -65,9 +65,12 @@ public final class Store implements AutoCloseable {
     private final HikariDataSource pool;
     /** The connection of the transaction this thread is in, if any. */
     private final ThreadLocal<Connection> open = new ThreadLocal<>();
+    /** null unless the database is an embedded H2 file */
+    private final H2Housekeeping housekeeping;
 
-    private Store(HikariDataSource pool) {
+    private Store(HikariDataSource pool, String url) {
         this.pool = pool;
+        this.housekeeping = H2Housekeeping.of(url, pool);
     }
 
     /**
@@ -81,7 +84,29 @@ public final class Store implements AutoCloseable {
         } catch (org.flywaydb.core.api.FlywayException e) {
             throw new StoreException("cannot open the database at " + url + ": " + e.getMessage(), e);
         }
-        return new Store(Pool.open(url, user, password));
+        return new Store(Pool.open(url, user, password), url);
+    }
+
+    /**
+     * Called by the writer after each of its commits: for an embedded H2 file, now and then a short rewrite of its
+     * sparsest parts, so that a stream of small commits does not grow the file without bound. A failure of that
+     * step is logged, not thrown: the commit before it stands.
+     */
+    public void committed() {
+        if (housekeeping == null) {
+            return;
+        }
+        try {
+            housekeeping.committed();
+        } catch (RuntimeException e) {
+            org.slf4j.LoggerFactory.getLogger(Store.class).warn("H2 housekeeping step failed", e);
+        }
+    }
+
+    /** The size of the embedded H2 file in bytes; empty for other databases. */
+    public java.util.OptionalLong fileSize() {
+        return housekeeping == null ? java.util.OptionalLong.empty()
+                : java.util.OptionalLong.of(housekeeping.fileSize());
     }
 
     // ---- reads ----
@@ -313,9 +338,15 @@ public final class Store implements AutoCloseable {
                     ps.setObject(12, r.corrects(), Types.BIGINT);
                     ps.setString(13, r.reason());
                     ps.setString(14, (r.review() == null ? Review.SUBMITTED : r.review()).name());
-                    ps.executeUpdate();
-                    try (ResultSet keys = ps.getGeneratedKeys()) {
-                        keys.next();
+                    ps.addBatch();
+                }
+                // one round trip for all: both drivers hand back the keys of a batch in the order of its rows
+                ps.executeBatch();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    for (Result r : results) {
+                        if (!keys.next()) {
+                            throw new SQLException("fewer generated ids than results");
+                        }
                         stored.add(r.withId(keys.getLong(1)).withReview(r.review() == null ? Review.SUBMITTED
                                 : r.review()));
                     }
@@ -381,6 +412,74 @@ public final class Store implements AutoCloseable {
      */
     public <T> T atomically(java.util.function.Supplier<T> work) {
         return transaction(c -> work.get());
+    }
+
+    /**
+     * A transaction held open across several calls on its own connection, so that a large write can be stored a
+     * part at a time while other transactions commit in between; nothing of it is visible to them until
+     * {@link #commit}. Used from one thread at a time, never inside another transaction of that thread.
+     */
+    public final class Held implements AutoCloseable {
+        private final Connection c;
+        private boolean over;
+
+        private Held(Connection c) {
+            this.c = c;
+        }
+
+        /** Runs {@code work} inside this transaction: the store calls it makes join it. A failure rolls it back. */
+        public <T> T run(java.util.function.Supplier<T> work) {
+            if (over) {
+                throw new IllegalStateException("the held transaction is over");
+            }
+            if (open.get() != null) {
+                throw new IllegalStateException("a held transaction cannot join another transaction");
+            }
+            open.set(c);
+            try {
+                return work.get();
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            } finally {
+                open.remove();
+            }
+        }
+
+        /** Commits everything run in it. */
+        public void commit() {
+            over = true;
+            try {
+                c.commit();
+                giveBack(c);
+            } catch (SQLException e) {
+                rollBack();
+                throw new StoreException(e);
+            }
+        }
+
+        /** Rolls back whatever was run in it, unless it was committed. */
+        @Override
+        public void close() {
+            if (!over) {
+                over = true;
+                rollBack();
+            }
+        }
+
+        private void rollBack() {
+            try {
+                c.rollback();
+                giveBack(c);
+            } catch (SQLException rollbackFailed) {
+                Pool.evict(pool, c);
+            }
+        }
+    }
+
+    /** Opens a transaction to be held across calls (see {@link Held}). */
+    public Held hold() {
+        return new Held(borrow());
     }
 
     // ---- report imports ----

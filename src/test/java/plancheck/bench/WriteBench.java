@@ -32,8 +32,9 @@ import plancheck.Config;
  * database, the size of the H2 file under a stream of single-result commits.
  *
  * <pre>
- * bench/writes.sh [commitments=20000] [batch=10000] [batches=3] [smallConnections=4] [commits=200000]
+ * bench/writes.sh [commitments=20000] [batch=10000] [batches=3] [smallConnections=4] [commits=200000] [decisions=1]
  * </pre>
+ * {@code decisions=0} leaves the decision log off.
  */
 public final class WriteBench {
 
@@ -43,9 +44,10 @@ public final class WriteBench {
         int batches = intArg(args, "batches", 3);
         int small = intArg(args, "smallConnections", 4);
         int commits = intArg(args, "commits", 200_000);
-        System.out.printf("machine: %d cores, %d MiB max heap, java %s, load average %.2f%n",
+        decisions = intArg(args, "decisions", 1) == 1;
+        System.out.printf("machine: %d cores, %d MiB max heap, java %s, load average %.2f; decision log %s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                System.getProperty("java.version"), load());
+                System.getProperty("java.version"), load(), decisions ? "on" : "off");
         if (batches > 0) {
             withServer(commitments, (client, ids) -> batches(client, ids, batch, batches, small));
         }
@@ -59,14 +61,18 @@ public final class WriteBench {
     }
 
     private static Path data;
+    /** with the decision log on (as serve runs), or off (as the benchmark ran before it had the option) */
+    private static boolean decisions;
     /** an admin's API token, sent with every request */
     private static String token;
 
     private static void withServer(int commitments, Run run) throws Exception {
         data = Files.createTempDirectory("plancheck-writes");
         Vertx server = Vertx.vertx();
-        App app = App.start(server, Config.defaults().withData(data).withPort(0).withHost("127.0.0.1")
-                .withMaxBodyBytes(64L << 20), Clock.systemDefaultZone());
+        Config config = Config.defaults().withData(data).withPort(0).withHost("127.0.0.1").withMaxBodyBytes(64L << 20);
+        // with the decision log, as serve runs: every write also stores the status changes it causes
+        App app = App.start(server, config, Clock.systemDefaultZone(), decisions ? List.of(plancheck.http.RuleRoutes
+                .on(config.rules(), false, config.maxBodyBytes())) : List.of(), s -> { });
         token = app.service().accounts().bootstrap(new plancheck.domain.User("admin", "bench", List.of(
                 new plancheck.domain.Grant(plancheck.domain.Role.ADMIN, null)), false), null, "bench",
                 LocalDate.now().plusDays(1)).secret();
