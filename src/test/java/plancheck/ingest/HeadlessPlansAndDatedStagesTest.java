@@ -2,11 +2,12 @@ package plancheck.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static plancheck.ingest.MadeUpReports.candidates;
+import static plancheck.ingest.MadeUpReports.imported;
+import static plancheck.ingest.MadeUpReports.milestones;
+import static plancheck.ingest.MadeUpReports.quantities;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -22,17 +23,6 @@ import plancheck.domain.Stage;
  * {@link CorpusPrecisionRecallTest}).
  */
 class HeadlessPlansAndDatedStagesTest {
-
-    private static final Clock IN_2026 = Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC);
-    private final ReportImporter importer = new ReportImporter(MetricVocabulary.load(), IN_2026);
-
-    private List<CommitmentCandidate> candidates(String text) {
-        return importer.importText(text, "test", "constructed").commitments();
-    }
-
-    private List<Commitment> quantities(String text) {
-        return candidates(text).stream().map(CommitmentCandidate::commitment).filter(c -> c.kind().numeric()).toList();
-    }
 
     @Test
     void givenANewsArticleOfResultsThenPlanWithNoHeadingWhenImportingThenOnlyThePlanPartIsProposed() {
@@ -55,7 +45,7 @@ class HeadlessPlansAndDatedStagesTest {
                 （一）
                 开展职业技能培训1.5万人次，村级就业服务覆盖率达60%左右。
                 """;
-        ImportReport r = importer.importText(text, "test", "constructed");
+        ImportReport r = imported(text);
 
         assertThat(r.planYear()).isEqualTo(2026);
         assertThat(r.commitments()).extracting(c -> c.commitment().kind(), c -> c.commitment().target())
@@ -73,8 +63,7 @@ class HeadlessPlansAndDatedStagesTest {
                 乡村公路提质改造。提质改造乡村公路4条20公里，计划4月开工建设，10月完工。
                 建设乡村饮水工程。做好管网铺设，预计6月上旬全部开工，年底完成工程项目。
                 """;
-        List<CommitmentCandidate> milestones = candidates(text).stream()
-                .filter(c -> c.commitment().kind() == Kind.MILESTONE).toList();
+        List<CommitmentCandidate> milestones = milestones(text);
 
         assertThat(milestones).extracting(CommitmentCandidate::project, c -> c.commitment().stage())
                 .containsExactly(tuple("乡村公路提质改造", Stage.COMPLETED), tuple("乡村饮水工程", Stage.COMPLETED));

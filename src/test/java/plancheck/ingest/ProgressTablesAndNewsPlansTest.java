@@ -2,10 +2,11 @@ package plancheck.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static plancheck.ingest.MadeUpReports.candidates;
+import static plancheck.ingest.MadeUpReports.imported;
+import static plancheck.ingest.MadeUpReports.milestones;
+import static plancheck.ingest.MadeUpReports.quantities;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -20,22 +21,6 @@ import plancheck.domain.Stage;
  * scored in {@link CorpusPrecisionRecallTest}).
  */
 class ProgressTablesAndNewsPlansTest {
-
-    private static final Clock IN_2026 = Clock.fixed(Instant.parse("2026-03-01T00:00:00Z"), ZoneOffset.UTC);
-    private final ReportImporter importer = new ReportImporter(MetricVocabulary.load(), IN_2026);
-
-    private List<CommitmentCandidate> candidates(String text) {
-        return importer.importText(text, "test", "constructed").commitments();
-    }
-
-    private List<CommitmentCandidate> milestones(String text) {
-        return candidates(text).stream().filter(c -> c.commitment().kind() == Kind.MILESTONE).toList();
-    }
-
-    private List<Commitment> quantities(String text) {
-        return candidates(text).stream().map(CommitmentCandidate::commitment).filter(c -> c.kind().numeric())
-                .toList();
-    }
 
     @Test
     void givenAProgressTableTitledWithItsProgressWhenImportingThenEachRowIsACompletedProjectWithItsFirstOwner() {
@@ -115,7 +100,7 @@ class ProgressTablesAndNewsPlansTest {
                 2024年05月06日 来源:某日报
                 今年全省教育重大项目要完成投资10亿元,甲学院新校区要于9月竣工;乙学院项目2025年要开工。
                 """;
-        ImportReport r = importer.importText(text, "test", "constructed");
+        ImportReport r = imported(text);
 
         assertThat(r.planYear()).isEqualTo(2024);
         assertThat(r.commitments()).filteredOn(c -> c.commitment().kind() == Kind.MILESTONE)
