@@ -123,21 +123,34 @@ final class Foresight {
             if (subjects.isEmpty()) {
                 return List.of();
             }
+            List<Status> before = subjects.stream().map(sub -> status(sub.commitment().id())).toList();
             List<Evaluation> after = engine.evaluate(engine.today(), subjects).join();
-            Map<String, Status> now = new HashMap<>();
-            List<Change> changes = new ArrayList<>();
-            for (int i = 0; i < after.size(); i++) {
-                String id = subjects.get(i).commitment().id();
-                Status from = now.containsKey(id) ? now.get(id)
-                        : engine.evaluation(id).map(Evaluation::status).orElse(null);
-                Evaluation e = after.get(i);
-                now.put(id, e.status());
-                if (from != e.status()) {
-                    changes.add(new Change(from, e, causes.get(i)));
-                }
-            }
-            return write(changes);
+            return write(along(subjects, causes, before, new HashMap<>(), after));
         }
+    }
+
+    /** The status the engine holds for a live commitment now (null: none yet). */
+    private Status status(String commitmentId) {
+        return engine.evaluation(commitmentId).map(Evaluation::status).orElse(null);
+    }
+
+    /**
+     * The changes along ordered steps: each step's from is the status the step before it on the same commitment
+     * left (kept in {@code now}), else its status {@code before} the first.
+     */
+    private static List<Change> along(List<Engine.Subject> subjects, List<Decisions.Cause> causes,
+            List<Status> before, Map<String, Status> now, List<Evaluation> after) {
+        List<Change> changes = new ArrayList<>();
+        for (int i = 0; i < after.size(); i++) {
+            String id = subjects.get(i).commitment().id();
+            Status from = now.containsKey(id) ? now.get(id) : before.get(i);
+            Evaluation e = after.get(i);
+            now.put(id, e.status());
+            if (from != e.status()) {
+                changes.add(new Change(from, e, causes.get(i)));
+            }
+        }
+        return changes;
     }
 
     /**
@@ -158,36 +171,28 @@ final class Foresight {
      * from the engine, which must have taken in every earlier write to them.
      */
     final class Run {
-        private final Map<String, List<Result>> added = new java.util.HashMap<>();
-        private final Map<String, Status> now = new java.util.HashMap<>();
+        private final Map<String, List<Result>> added = new HashMap<>();
+        private final Map<String, Status> now = new HashMap<>();
 
         /** On the writer thread: decides, off it, the changes the stored results of one part cause. */
-        java.util.concurrent.CompletableFuture<List<Change>> decide(List<Result> results, Map<String, Commitment> live) {
+        CompletableFuture<List<Change>> decide(List<Result> results, Map<String, Commitment> live) {
             if (!on || results.isEmpty()) {
-                return java.util.concurrent.CompletableFuture.completedFuture(List.of());
+                return CompletableFuture.completedFuture(List.of());
             }
             List<Engine.Subject> subjects = new ArrayList<>(results.size());
+            List<Decisions.Cause> causes = new ArrayList<>(results.size());
             List<Status> before = new ArrayList<>(results.size());
             for (Result r : results) {
                 List<Result> series = added.computeIfAbsent(r.commitmentId(),
                         id -> new ArrayList<>(engine.results(id)));
                 series.add(r);
                 subjects.add(new Engine.Subject(live.get(r.commitmentId()), List.copyOf(series)));
-                before.add(engine.evaluation(r.commitmentId()).map(Evaluation::status).orElse(null));
+                causes.add(Decisions.Cause.result(r.id()));
+                before.add(status(r.commitmentId()));
             }
-            return engine.evaluate(engine.today(), subjects).thenApply(after -> {
-                List<Change> changes = new ArrayList<>();
-                for (int i = 0; i < results.size(); i++) {
-                    Result r = results.get(i);
-                    Status from = now.containsKey(r.commitmentId()) ? now.get(r.commitmentId()) : before.get(i);
-                    Evaluation e = after.get(i);
-                    now.put(r.commitmentId(), e.status());
-                    if (from != e.status()) {
-                        changes.add(new Change(from, e, Decisions.Cause.result(r.id())));
-                    }
-                }
-                return changes;
-            });
+            // the statuses this batch's earlier parts left carry over to the next part
+            return engine.evaluate(engine.today(), subjects).thenApply(after -> along(subjects, causes, before, now,
+                    after));
         }
     }
 
@@ -197,7 +202,7 @@ final class Foresight {
      */
     Map<Long, String> store(List<Change> changes) {
         List<String> keys = write(changes);
-        Map<Long, String> out = new java.util.HashMap<>();
+        Map<Long, String> out = new HashMap<>();
         for (int i = 0; i < changes.size(); i++) {
             out.put(Long.valueOf(changes.get(i).cause().ref()), keys.get(i));
         }
