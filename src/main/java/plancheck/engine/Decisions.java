@@ -11,7 +11,10 @@ public final class Decisions {
     private Decisions() {
     }
 
-    /** Receives the changes of one batch, by the thread working the partition (its own, or a caller doing small work in its turn): keep it short (hand them on). */
+    /**
+     * Receives the changes of one batch, by the thread working the partition (its own, or a caller doing small work
+     * in its turn): keep it short (hand them on).
+     */
     @FunctionalInterface
     public interface Listener {
         void changed(List<Change> changes);

@@ -6,8 +6,9 @@ import plancheck.domain.Status;
 /**
  * Where the engine reports each change of what a live commitment counts as: its group (district, year, category,
  * 责任单位 as the commitment has them) and its slot (status, and whether the counted result awaits review). Called by
- * the threads holding the partitions' turns (partition threads, or callers doing small work), several at once, whenever a published verdict or the commitment's group differs from what
- * was reported last for it, and when a commitment leaves a session; nothing is reported for an unchanged one.
+ * the threads holding the partitions' turns (partition threads, or callers doing small work), several at once,
+ * whenever a published verdict or the commitment's group differs from what was reported last for it, and when a
+ * commitment leaves a session; nothing is reported for an unchanged one.
  */
 @FunctionalInterface
 public interface Tally {

@@ -14,8 +14,8 @@ import plancheck.domain.Status;
  * The engine's holder for one commitment: its terms and results, the fact the session holds for it, and the
  * latest verdict. Not a fact itself: the rules see only the plain {@link Standing}.
  *
- * <p>Changed only by the thread holding its partition's turn. Other threads only read the volatile {@link #commitment}, {@link #results} and
- * {@link #verdict}, which are replaced, never mutated.
+ * <p>Changed only by the thread holding its partition's turn. Other threads only read the volatile
+ * {@link #commitment}, {@link #results} and {@link #verdict}, which are replaced, never mutated.
  */
 final class Track {
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 
 import plancheck.domain.Action;
 import plancheck.domain.Actor;
+import plancheck.domain.Result;
 import plancheck.domain.Role;
 import plancheck.store.AuditStore;
 import plancheck.store.Json;
@@ -32,6 +33,12 @@ final class AuditTrail {
         Role role = permission == null ? null : actor.roleFor(permission);
         return AuditStore.Entry.of(clock.instant(), actor.login(), role == null ? null : role.key(), action, entity,
                 id, district, null, json(before), json(after));
+    }
+
+    /** The entry of a result reported (or a correction) by {@code actor}, in its commitment's district. */
+    AuditStore.Entry reported(Actor actor, Result r, String district) {
+        return entry(actor, Action.REPORT, r.corrects() == null ? "result.create" : "result.correct", "result",
+                String.valueOf(r.id()), district, null, r);
     }
 
     void append(AuditStore.Entry... entries) {

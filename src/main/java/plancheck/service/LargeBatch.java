@@ -15,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
-import plancheck.domain.Action;
 import plancheck.domain.Actor;
 import plancheck.domain.Commitment;
 import plancheck.domain.Result;
@@ -143,8 +142,7 @@ final class LargeBatch {
         List<Result> part = tx.run(() -> service.store().insertResults(results.subList(from, to), at));
         stored.addAll(part);
         for (Result r : part) {
-            entries.add(service.audit().entry(by, Action.REPORT, r.corrects() == null ? "result.create"
-                    : "result.correct", "result", String.valueOf(r.id()), district(r), null, r));
+            entries.add(service.audit().reported(by, r, district(r)));
         }
         foresee.decide(part, service.liveCommitments()).whenComplete((changes, failed) -> next(() -> {
             if (failed != null) {

@@ -796,9 +796,7 @@ public final class Service implements AutoCloseable {
                 List<AuditStore.Entry> entries = new ArrayList<>(rs.size());
                 for (int i = 0; i < rs.size(); i++) {
                     Result r = rs.get(i);
-                    entries.add(audit.entry(authors.get(i), Action.REPORT, r.corrects() == null ? "result.create"
-                            : "result.correct", "result", String.valueOf(r.id()), live.get(r.commitmentId())
-                            .district(), null, r));
+                    entries.add(audit.reported(authors.get(i), r, live.get(r.commitmentId()).district()));
                 }
                 audit.append(entries);
                 return rs;
